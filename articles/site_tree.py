@@ -1,0 +1,59 @@
+"""The page tree the site needs (home page, news section) and the default Site pointing at it.
+Used by `load_demo` and by the tests, so both build the same tree."""
+
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+from .models import ArticleIndexPage
+
+HOME_FIELDS = {
+    "title_fr": "Accueil",
+    "title_en": "Home",
+    "slug_fr": "accueil",
+    "slug_en": "home",
+}
+NEWS_FIELDS = {
+    "title_fr": "Actualités",
+    "title_en": "News",
+    "slug_fr": "actualites",
+    "slug_en": "news",
+}
+
+
+def ensure_site_tree(home_fields=None, news_fields=None):
+    """Return (home, news_index), creating them (and the default Site) when missing."""
+    with translation.override("fr"):
+        root = Page.get_first_root_node()
+        if root is None:  # a flushed database (transactional tests)
+            root = Page.add_root(instance=Page(title="Root", slug="root", url_path_fr="/"))
+        home = HomePage.objects.first()
+        if home is None:
+            # Wagtail's migrations leave a "Welcome" placeholder at the top: replace it.
+            for placeholder in root.get_children().filter(content_type__model="page"):
+                if placeholder.get_children_count() == 0:
+                    Site.objects.filter(root_page=placeholder).update(root_page=root)
+                    placeholder.delete()
+            home = root.add_child(instance=HomePage(**{**HOME_FIELDS, **(home_fields or {})}))
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="InfoMIE",
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        index = ArticleIndexPage.objects.first()
+        if index is None:
+            index = home.add_child(
+                instance=ArticleIndexPage(**{**NEWS_FIELDS, **(news_fields or {})})
+            )
+            index.save_revision().publish()
+    return home, index

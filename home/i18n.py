@@ -1,0 +1,30 @@
+"""Helpers for reading per-language fields (django-modeltranslation) without guessing."""
+
+from django.conf import settings
+from django.utils import translation
+
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def current_language():
+    lang = translation.get_language() or DEFAULT_LANGUAGE
+    lang = lang.split("-")[0]
+    return lang if lang in LANGUAGE_CODES else DEFAULT_LANGUAGE
+
+
+def has_value(value):
+    if value is None:
+        return False
+    if hasattr(value, "raw_data"):  # StreamValue
+        return len(value) > 0
+    return bool(str(value).strip())
+
+
+def language_of(obj, field_name, lang=None):
+    """The language the visitor actually reads for `field_name`: the active one when it is
+    filled in, otherwise the fallback language (French)."""
+    lang = lang or current_language()
+    if has_value(getattr(obj, f"{field_name}_{lang}", None)):
+        return lang
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,116 @@
+"""Template tags for the bilingual parts of every page: the language switcher, hreflang
+alternates, `lang` attributes on text shown in the fallback language, and the news links."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+
+from home.i18n import LANGUAGE_CODES, current_language, language_of
+
+register = template.Library()
+
+LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
+
+
+def _news_index(request):
+    """The news index, looked up once per request."""
+    if not hasattr(request, "_infomie_news_index"):
+        from articles.models import ArticleIndexPage
+
+        request._infomie_news_index = ArticleIndexPage.objects.live().first()
+    return request._infomie_news_index
+
+
+def _page_url_in(page, lang, request):
+    with translation.override(lang):
+        return page.get_url(request=request)
+
+
+def _alternate_urls(context):
+    """{language: relative URL of this same page in that language}."""
+    request = context.get("request")
+    page = context.get("page")
+    urls = {}
+    for code in LANGUAGE_CODES:
+        if page is not None and hasattr(page, "get_url") and getattr(page, "pk", None):
+            url = _page_url_in(page, code, request)
+            if url and request is not None and request.GET:
+                url = f"{url}?{request.GET.urlencode()}"
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        urls[code] = url
+    return urls
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    active = current_language()
+    urls = _alternate_urls(context)
+    links = [
+        {"code": code, "label": LANGUAGE_LABELS[code], "url": urls[code], "active": code == active}
+        for code in LANGUAGE_CODES
+    ]
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """<link rel=alternate hreflang> for every language the page is written in, plus
+    x-default (French). A French-only article announces its French URL only."""
+    request = context.get("request")
+    page = context.get("page")
+    urls = _alternate_urls(context)
+    if page is not None and hasattr(page, "translated_languages"):
+        languages = page.translated_languages or [settings.LANGUAGE_CODE]
+    else:
+        languages = LANGUAGE_CODES
+    build = request.build_absolute_uri if request is not None else (lambda u: u)
+    tags = [
+        format_html('<link rel="alternate" hreflang="{}" href="{}">', code, build(urls[code]))
+        for code in languages
+    ]
+    default_code = settings.LANGUAGE_CODE
+    tags.append(
+        format_html(
+            '<link rel="alternate" hreflang="x-default" href="{}">', build(urls[default_code])
+        )
+    )
+    return format_html("\n".join(["{}"] * len(tags)), *tags)
+
+
+@register.filter
+def lang_attr(obj, field_name):
+    """` lang="fr"` when `field_name` is shown in the fallback language, else nothing."""
+    shown = language_of(obj, field_name)
+    if shown != current_language():
+        return format_html(' lang="{}"', shown)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def news_url(context, theme=None, **params):
+    request = context.get("request")
+    index_page = _news_index(request) if request is not None else None
+    if index_page is None:
+        return ""
+    url = index_page.get_url(request=request)
+    query = {}
+    if theme is not None:
+        query["theme"] = theme.slug
+    query.update({key: value for key, value in params.items() if value not in (None, "")})
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, page_number):
+    """The current query string with another page number: filters survive pagination."""
+    request = context["request"]
+    query = request.GET.copy()
+    query["page"] = page_number
+    return "?" + query.urlencode()

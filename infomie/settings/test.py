@@ -1,0 +1,14 @@
+"""Settings for the test suite: fast hashing, plain static storage, no HTTPS redirect."""
+
+from .base import *  # noqa: F401
+
+SECRET_KEY = "tests-only-not-a-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WAGTAILADMIN_BASE_URL = "http://testserver"

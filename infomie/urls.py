@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every visitor-facing URL lives under /fr/ or /en/; "/" redirects by Accept-Language
+# (LocaleMiddleware), French by default.
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

@@ -1,0 +1,44 @@
+import os
+
+import pytest
+
+from django.core.management import call_command
+from django.utils import translation
+
+from articles.site_tree import ensure_site_tree
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # On a fresh database the root page's url_path_fr/_en are NULL until this runs, and every
+    # stored path would lose its leading slash.
+    with django_db_blocker.unblock():
+        call_command("update_translation_fields", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _french_by_default():
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def site_tree(db):
+    home, index = ensure_site_tree()
+    return home, index
+
+
+@pytest.fixture
+def home_page(site_tree):
+    return site_tree[0]
+
+
+@pytest.fixture
+def news_index(site_tree):
+    return site_tree[1]
+
+
+def pytest_report_header(config):
+    url = os.environ.get("DATABASE_URL", "")
+    engine = url.split(":", 1)[0] if url else "sqlite (DATABASE_URL unset)"
+    return f"InfoMIE database: {engine}"
