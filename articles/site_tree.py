@@ -1,9 +1,10 @@
 """The page tree the site needs (home page, news section) and the default Site pointing at it.
 Used by `load_demo` and by the tests, so both build the same tree."""
 
+from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
@@ -26,6 +27,7 @@ NEWS_FIELDS = {
 def ensure_site_tree(home_fields=None, news_fields=None):
     """Return (home, news_index), creating them (and the default Site) when missing."""
     with translation.override("fr"):
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         root = Page.get_first_root_node()
         if root is None:  # a flushed database (transactional tests)
             root = Page.add_root(instance=Page(title="Root", slug="root", url_path_fr="/"))
