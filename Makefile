@@ -22,6 +22,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 messages: $(VENV)/.installed ## Compile the .po files of locale/ into .mo files
 	$(MANAGE) compile_translations
 
@@ -36,7 +40,7 @@ run: setup ## Serve the demo site at http://127.0.0.1:8000 (PORT= to change, DEB
 	@echo "InfoMIE: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
+test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## ruff
@@ -47,7 +51,7 @@ check: $(VENV)/.installed-dev messages ## Django's system checks and the migrati
 	DJANGO_SETTINGS_MODULE=infomie.settings.test $(MANAGE) makemigrations --check --dry-run
 
 makemessages: $(VENV)/.installed-dev ## Refresh locale/*/LC_MESSAGES/django.po from the code (needs GNU gettext)
-	$(MANAGE) makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(MANAGE) makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete --no-location
 
 clean: ## Remove the virtualenv and local data (database, media, static)
 	rm -rf $(VENV) var
