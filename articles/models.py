@@ -94,6 +94,7 @@ class ArticleIndexPage(BasePage):
 
     max_count = 1
     template = "pages/article_index_page.html"
+    is_news_index = True
 
     class Meta:
         verbose_name = _("news index")
@@ -190,7 +191,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [self.get_parent().specific_deferred]
+        context["breadcrumbs"] = [self.get_routed_parent()]
         return context
 
     @property

@@ -61,18 +61,31 @@ class BasePage(Page):
                 pass
         if path_components:
             slug, remaining = path_components[0], path_components[1:]
-            lang = current_language()
-            match = Q(**{f"slug_{lang}": slug})
-            if lang != DEFAULT_LANGUAGE:
-                untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
-                match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
-            child = self.get_children().filter(match).specific().first()
+            child = self._child_by_slug(slug)
             if child is None:
                 raise Http404
+            child._routed_parent = self  # saves the breadcrumb a query
             return child.route(request, remaining)
         if self.live:
             return RouteResult(self)
         raise Http404
+
+    def _child_by_slug(self, slug):
+        lang = current_language()
+        match = Q(**{f"slug_{lang}": slug})
+        if lang != DEFAULT_LANGUAGE:
+            untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
+            match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+        child_models = self.specific_class.allowed_subpage_models()
+        if len(child_models) == 1:
+            # One possible page type below (articles under the news index): one query.
+            return child_models[0].objects.child_of(self).filter(match).first()
+        return self.get_children().filter(match).specific().first()
+
+    def get_routed_parent(self):
+        """The parent page, without a query when the request was routed through it."""
+        parent = getattr(self, "_routed_parent", None)
+        return parent if parent is not None else self.get_parent().specific_deferred
 
     def has_translation(self, lang):
         return has_value(getattr(self, f"title_{lang}", None))

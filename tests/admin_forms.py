@@ -34,4 +34,7 @@ def article_form_data(**overrides):
         },
     }
     data.update(overrides)
-    return nested_form_data(data)
+    themes = data.pop("themes")  # a multiple-choice field: a list, not nested form data
+    form_data = nested_form_data(data)
+    form_data["themes"] = [str(pk) for pk in themes]
+    return form_data

@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -14,6 +15,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # stored path would lose its leading slash.
     with django_db_blocker.unblock():
         call_command("update_translation_fields", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The database is rolled back after each test; the cache must not outlive it.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -9,20 +9,12 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
+from articles.navigation import news_index_url
 from home.i18n import LANGUAGE_CODES, current_language, language_of
 
 register = template.Library()
 
 LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
-
-
-def _news_index(request):
-    """The news index, looked up once per request."""
-    if not hasattr(request, "_infomie_news_index"):
-        from articles.models import ArticleIndexPage
-
-        request._infomie_news_index = ArticleIndexPage.objects.live().first()
-    return request._infomie_news_index
 
 
 def _page_url_in(page, lang, request):
@@ -95,11 +87,9 @@ def lang_attr(obj, field_name):
 
 @register.simple_tag(takes_context=True)
 def news_url(context, theme=None, **params):
-    request = context.get("request")
-    index_page = _news_index(request) if request is not None else None
-    if index_page is None:
+    url = news_index_url(context.get("request"))
+    if not url:
         return ""
-    url = index_page.get_url(request=request)
     query = {}
     if theme is not None:
         query["theme"] = theme.slug

@@ -22,7 +22,11 @@ def test_read_an_article_and_switch_language(demo_site, page):
     heading = page.get_by_role("heading", level=1)
     assert "plus d’un enfant victime de traite" in heading.inner_text()
     article = ArticlePage.objects.get(slug_fr__startswith="royaume-uni-plus-dun-enfant")
-    day, month, year = article.published_date.day, article.published_date.month, article.published_date.year
+    day, month, year = (
+        article.published_date.day,
+        article.published_date.month,
+        article.published_date.year,
+    )
     assert f"Publié le {day} {FRENCH_MONTHS[month]} {year}" in page.inner_text("main")
     read_online = page.get_by_role("link", name=re.compile("Voir en ligne"))
     assert read_online.get_attribute("rel") == "noopener"
@@ -30,9 +34,10 @@ def test_read_an_article_and_switch_language(demo_site, page):
     page.get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/news/uk-more-than-one-in-four"))
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "more than one in four trafficked children" in page.get_by_role(
-        "heading", level=1
-    ).inner_text()
+    assert (
+        "more than one in four trafficked children"
+        in page.get_by_role("heading", level=1).inner_text()
+    )
     assert f"Published {day} {ENGLISH_MONTHS[month]} {year}" in page.inner_text("main")
 
     page.get_by_role("link", name="Français").click()

@@ -1,0 +1,45 @@
+"""The news section's URL in each language, which every page's menu and theme links need.
+Kept in the cache so that it costs no query, and forgotten whenever the news index is
+published, unpublished, moved or deleted."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.utils import translation
+
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from home.i18n import LANGUAGE_CODES, current_language
+
+CACHE_KEY = "infomie:news-index-url:{lang}"
+TIMEOUT = 60 * 60 * 24
+
+
+def news_index_url(request=None):
+    lang = current_language()
+    key = CACHE_KEY.format(lang=lang)
+    url = cache.get(key)
+    if url is None:
+        from .models import ArticleIndexPage
+
+        index = ArticleIndexPage.objects.live().first()
+        with translation.override(lang):
+            url = index.get_url(request=request) if index is not None else ""
+        cache.set(key, url, TIMEOUT)
+    return url
+
+
+def forget_news_index_url(**kwargs):
+    cache.delete_many([CACHE_KEY.format(lang=lang) for lang in LANGUAGE_CODES])
+
+
+def connect_signals():
+    from home.models import HomePage
+
+    from .models import ArticleIndexPage
+
+    for model in (ArticleIndexPage, HomePage):
+        for signal in (page_published, page_unpublished, post_delete, page_slug_changed):
+            signal.connect(
+                forget_news_index_url, sender=model, dispatch_uid=f"news-url-{signal}-{model}"
+            )
+    post_page_move.connect(forget_news_index_url, dispatch_uid="news-url-move")
