@@ -1,0 +1,80 @@
+"""The setup commands `make run` relies on."""
+
+from io import StringIO
+from pathlib import Path
+
+import polib
+import pytest
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles import demo_data
+from articles.models import ArticlePage, Theme
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args, **env):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_is_idempotent():
+    run("load_demo")
+    counts = (HomePage.objects.count(), ArticlePage.objects.count(), Theme.objects.count())
+    assert counts == (1, len(demo_data.ARTICLES), len(demo_data.THEMES))
+    assert "0 article(s) added" in run("load_demo")
+    assert (HomePage.objects.count(), ArticlePage.objects.count(), Theme.objects.count()) == counts
+
+
+def test_demo_content_matches_the_brief(client):
+    run("load_demo")
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 8
+    french_only = [a for a in articles if not a.title_en]
+    assert len(french_only) == 2
+    quoting_english = [
+        a
+        for a in articles
+        if any(b.block_type == "quote" and b.value["language"] == "en" for b in a.body_fr)
+    ]
+    assert quoting_english
+    guardian = articles.get(source_name="The Guardian")
+    assert guardian.original_date.isoformat() == "2016-11-14"
+    assert guardian.authors_fr == "Annie Kelly, Kate Hodal"
+    for article in articles:
+        for lang in ("fr", "en"):
+            assert client.get(article.get_url_in(lang)).status_code == 200
+
+
+def test_ensure_admin_creates_a_random_password_once(monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
+    first = run("ensure_admin")
+    assert "admin" in first and "password" in first
+    password = first.split("password ")[1].split()[0]
+    user = get_user_model().objects.get(username="admin")
+    assert user.check_password(password) and user.is_superuser
+    assert run("ensure_admin") == ""  # nothing printed, nothing changed the second time
+
+
+def test_ensure_admin_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "coordinatrice")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "une phrase de passe assez longue")
+    run("ensure_admin")
+    user = get_user_model().objects.get(username="coordinatrice")
+    assert user.check_password("une phrase de passe assez longue")
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_every_french_interface_string_is_translated():
+    catalog = polib.pofile(str(Path(settings.BASE_DIR) / "locale/fr/LC_MESSAGES/django.po"))
+    untranslated = [e.msgid for e in catalog.untranslated_entries()]
+    fuzzy = [e.msgid for e in catalog.fuzzy_entries()]
+    assert untranslated == [] and fuzzy == []
+    for entry in catalog.translated_entries():
+        for placeholder in ("%(", "{"):
+            assert entry.msgid.count(placeholder) == entry.msgstr.count(placeholder), entry.msgid
