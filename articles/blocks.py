@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from home.blocks import DonationCallOutBlock
+
 # Languages a quoted text can be in: the site's two, and the ones press items most often
 # come in. The code ends up in the `lang` attribute of the quotation.
 QUOTE_LANGUAGES = [
@@ -96,3 +98,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     quote = QuoteBlock()
     link_list = LinkListBlock()
+    donation = DonationCallOutBlock()

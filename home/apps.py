@@ -16,6 +16,8 @@ class HomeConfig(AppConfig):
         for model in _subclasses(BasePage):
             model.route = BasePage.translated_route
 
+        from . import signals  # noqa: F401
+
 
 def _subclasses(cls):
     for sub in cls.__subclasses__():

@@ -1,7 +1,10 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+
+from .models import AssociationSettings
 
 
 def page_not_found(request, exception=None):
@@ -11,6 +14,22 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context on purpose: whatever broke may break again.
     return render(request, "500.html", status=500)
+
+
+@csrf_exempt  # reveals nothing secret; no token so that the pages showing it stay cacheable
+@never_cache
+def contact_email(request):
+    """The association's contact address, kept out of every page's HTML: the footer's button
+    posts here. Without JavaScript the visitor lands on this page, which shows the address
+    as a link; with JavaScript the footer asks for JSON and shows the link in place."""
+    email = AssociationSettings.cached().contact_email
+    if request.method != "POST":
+        email = ""
+    elif "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"email": email})
+    response = render(request, "pages/contact_email.html", {"email": email})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
@@ -24,6 +25,8 @@ if settings.DEBUG:
 # (LocaleMiddleware), French by default.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path(pgettext_lazy("URL", "contact/email/"), home_views.contact_email, name="contact_email"),
+    path("", include("notices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,31 @@
+"""Read-mostly data every public page shows (site settings, the live notices), kept in
+Django's cache framework and purged by signals when an editor saves or deletes it.
+
+The cache is Redis when REDIS_URL is set, so a purge in one process is seen by every other
+at once; `make run`'s single process uses a local-memory cache that the same purge keeps
+fresh. The purge runs right away and again once the transaction commits, so a request that
+read the old rows while the editor's transaction was open cannot leave them cached."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+# A safety net only: every change purges its key at once.
+TIMEOUT = getattr(settings, "INFOMIE_CACHE_TIMEOUT", 60 * 60 * 24)
+PREFIX = "infomie:v1:"
+
+
+def cached(key, loader, timeout=TIMEOUT):
+    """The value stored under `key`, computed by `loader()` and stored when missing."""
+    full_key = PREFIX + key
+    value = cache.get(full_key)
+    if value is None:
+        value = loader()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+def purge(*keys):
+    full_keys = [PREFIX + key for key in keys]
+    cache.delete_many(full_keys)
+    transaction.on_commit(lambda: cache.delete_many(full_keys))

@@ -1,0 +1,37 @@
+"""Purge the cached site settings and donation page URLs whenever an editor changes them, so
+the footer and the donation call-out are fresh in every process at once."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .caching import purge
+from .models import AssociationSettings, DonationPage, DonationSettings
+
+
+@receiver(post_save, sender=AssociationSettings)
+@receiver(post_delete, sender=AssociationSettings)
+def purge_association(**kwargs):
+    purge("settings:association")
+
+
+@receiver(post_save, sender=DonationSettings)
+@receiver(post_delete, sender=DonationSettings)
+def purge_donation(**kwargs):
+    purge("settings:donation")
+
+
+@receiver(post_save, sender=DonationPage)
+@receiver(post_delete, sender=DonationPage)
+@receiver(page_published, sender=DonationPage)
+@receiver(page_unpublished, sender=DonationPage)
+def purge_donation_page(**kwargs):
+    purge("donation_page_urls")
+
+
+@receiver(post_page_move)
+def purge_donation_page_after_move(instance, **kwargs):
+    # Moving the home page or the donation page changes the donation page's URL.
+    if isinstance(instance.specific_deferred, DonationPage) or instance.depth <= 2:
+        purge("donation_page_urls")

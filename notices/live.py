@@ -1,0 +1,73 @@
+"""Which notices are live, computed at request time from their dates against a cached list:
+a scheduled notice turns itself on and off at its dates, with no command to run."""
+
+import math
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.http import http_date
+
+from home.caching import cached
+
+from .models import Notice, NoticeLevel
+
+CACHE_KEY = "notices:current"
+DISMISSED_COOKIE = "infomie_dismissed"
+# Retry-After of a suspension that has no end date.
+DEFAULT_RETRY_AFTER = getattr(settings, "NOTICES_RETRY_AFTER", 60 * 60)
+
+
+def now():
+    return timezone.now()
+
+
+def current_notices():
+    """Switched on and not over yet, from the cache (one query when the cache is cold)."""
+    return cached(CACHE_KEY, lambda: list(Notice.objects.current()))
+
+
+def live_notices(at=None):
+    at = at or now()
+    return [notice for notice in current_notices() if notice.is_live(at)]
+
+
+def live_suspension(at=None):
+    """The live suspension that lasts longest (an open-ended one first), or None."""
+    suspensions = [n for n in live_notices(at) if n.level == NoticeLevel.SUSPENSION]
+    if not suspensions:
+        return None
+    return max(suspensions, key=lambda n: (n.ends_at is None, n.ends_at or 0, n.pk))
+
+
+def live_banners(at=None):
+    """Live information and warning notices: warnings first, then the newest."""
+    banners = [n for n in live_notices(at) if n.level != NoticeLevel.SUSPENSION]
+    banners.sort(key=lambda n: n.pk, reverse=True)
+    banners.sort(key=lambda n: n.level != NoticeLevel.WARNING)
+    return banners
+
+
+def dismissed_ids(request):
+    raw = request.COOKIES.get(DISMISSED_COOKIE, "")
+    return {int(part) for part in raw.split(".") if part.isdigit()}
+
+
+def banners_for(request):
+    """The banners this visitor has not dismissed, looked up once per request."""
+    if not hasattr(request, "_infomie_banners"):
+        banners = live_banners()
+        if banners:
+            request._infomie_banners_use_cookie = True
+            hidden = dismissed_ids(request)
+            banners = [n for n in banners if n.pk not in hidden]
+        request._infomie_banners = banners
+    return request._infomie_banners
+
+
+def retry_after(notice, at=None):
+    """The Retry-After value: the suspension's end as an HTTP date when it has one still to
+    come, otherwise a number of seconds (an hour unless NOTICES_RETRY_AFTER says otherwise)."""
+    at = at or now()
+    if notice.ends_at is not None and notice.ends_at > at:
+        return http_date(math.ceil(notice.ends_at.timestamp()))
+    return str(DEFAULT_RETRY_AFTER)

@@ -1,0 +1,16 @@
+"""Purge the cached notices whenever one is saved or deleted, in every process at once
+(the cache is shared through Redis in production)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from home.caching import purge
+
+from .live import CACHE_KEY
+from .models import Notice
+
+
+@receiver(post_save, sender=Notice)
+@receiver(post_delete, sender=Notice)
+def purge_notices(**kwargs):
+    purge(CACHE_KEY)

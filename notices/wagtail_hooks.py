@@ -1,0 +1,116 @@
+"""The notices in Wagtail's admin: a list that says which notice is live now and which are
+scheduled, a one-click switch on each row, and a warning when a suspension is long enough
+for search engines to drop pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Notice, NoticeStatus
+
+
+class SwitchColumn(Column):
+    """A button that switches the notice on or off in one click."""
+
+    cell_template_name = "notices/admin/switch_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["switch_url"] = reverse("notices_switch", args=[instance.pk])
+        context["notice"] = instance
+        return context
+
+
+class NoticeViewSet(SnippetViewSet):
+    model = Notice
+    icon = "warning"
+    menu_label = _("Notices")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        Column("level", label=_("level"), accessor="get_level_display"),
+        StatusTagColumn(
+            "status",
+            label=_("status"),
+            accessor="get_status_display",
+            primary=lambda notice: notice.status() == NoticeStatus.LIVE,
+        ),
+        Column("starts_at", label=_("starts at")),
+        Column("ends_at", label=_("ends at")),
+        SwitchColumn("switch", label=_("switch")),
+    ]
+    list_filter = ["level", "enabled"]
+    search_fields = ["name", "message_fr", "message_en"]
+
+
+register_snippet(NoticeViewSet)
+
+
+@require_POST
+@permission_required("notices.change_notice", raise_exception=True)
+def switch_notice(request, pk):
+    notice = get_object_or_404(Notice, pk=pk)
+    notice.enabled = not notice.enabled
+    notice.save(update_fields=["enabled", "updated_at"])
+    if notice.enabled:
+        messages.success(request, _t("“%(name)s” is switched on.") % {"name": notice.name})
+        warn_if_long_suspension(request, notice)
+    else:
+        messages.success(request, _t("“%(name)s” is switched off.") % {"name": notice.name})
+    return redirect("wagtailsnippets_notices_notice:list")
+
+
+@hooks.register("register_admin_urls")
+def register_switch_url():
+    return [path("notices/switch/<int:pk>/", switch_notice, name="notices_switch")]
+
+
+def warn_if_long_suspension(request, notice):
+    if notice.enabled and notice.is_longer_than_search_engines_tolerate:
+        messages.warning(
+            request,
+            _t(
+                "This suspension has no end date or lasts more than two days: search engines "
+                "drop pages that stay unavailable for more than a couple of days."
+            ),
+        )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def after_notice_saved(request, instance):
+    if isinstance(instance, Notice):
+        warn_if_long_suspension(request, instance)
+
+
+class LiveNoticesPanel(Component):
+    """On the admin's dashboard: what visitors see now, and what is scheduled."""
+
+    name = "live_notices"
+    order = 50
+    template_name = "notices/admin/live_notices_panel.html"
+
+    def get_context_data(self, parent_context):
+        current = list(Notice.objects.current())
+        return {
+            "live": [n for n in current if n.status() == NoticeStatus.LIVE],
+            "scheduled": [n for n in current if n.status() == NoticeStatus.SCHEDULED],
+            "list_url": reverse("wagtailsnippets_notices_notice:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_live_notices_panel(request, panels):
+    if request.user.has_perm("notices.change_notice"):
+        panels.append(LiveNoticesPanel())
