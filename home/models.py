@@ -233,7 +233,9 @@ class DonationSettings(BaseGenericSetting):
         _("text of the share links"),
         max_length=200,
         blank=True,
-        help_text=_("Suggested text when a visitor shares the page. Empty: no share links."),
+        help_text=_(
+            "Suggested text when a visitor shares a page (the association's name when empty)."
+        ),
     )
 
     class Meta:

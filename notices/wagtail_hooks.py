@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -64,10 +64,10 @@ def switch_notice(request, pk):
     notice.enabled = not notice.enabled
     notice.save(update_fields=["enabled", "updated_at"])
     if notice.enabled:
-        messages.success(request, _t("“%(name)s” is switched on.") % {"name": notice.name})
+        messages.success(request, gettext("“%(name)s” is switched on.") % {"name": notice.name})
         warn_if_long_suspension(request, notice)
     else:
-        messages.success(request, _t("“%(name)s” is switched off.") % {"name": notice.name})
+        messages.success(request, gettext("“%(name)s” is switched off.") % {"name": notice.name})
     return redirect("wagtailsnippets_notices_notice:list")
 
 
@@ -80,7 +80,7 @@ def warn_if_long_suspension(request, notice):
     if notice.enabled and notice.is_longer_than_search_engines_tolerate:
         messages.warning(
             request,
-            _t(
+            gettext(
                 "This suspension has no end date or lasts more than two days: search engines "
                 "drop pages that stay unavailable for more than a couple of days."
             ),
