@@ -4,6 +4,7 @@ for search engines to drop pages."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -28,6 +29,9 @@ class SwitchColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["switch_url"] = reverse("notices_switch", args=[instance.pk])
         context["notice"] = instance
+        # Table cells render with a context of their own: bring the CSRF token along.
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request is not None else ""
         return context
 
 

@@ -6,6 +6,7 @@ from articles import demo_data
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, Theme
 from articles.site_tree import ensure_site_tree
+from home.demo import ensure_association_demo
 
 HOME_INTRODUCTION = {
     "introduction_fr": (
@@ -33,7 +34,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with translation.override("fr"), transaction.atomic():
-            _home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
+            home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
+            ensure_association_demo(home)
             themes = self.themes()
             created = self.articles(index, themes)
         self.stdout.write(f"Demo content ready ({created} article(s) added).")
