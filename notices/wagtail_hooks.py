@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import permission_required
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -35,6 +36,16 @@ class SwitchColumn(Column):
         return context
 
 
+class LocalDateTimeColumn(Column):
+    """A date and time in the site's time zone (Paris), as editors set it."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
 class NoticeViewSet(SnippetViewSet):
     model = Notice
     icon = "warning"
@@ -50,8 +61,8 @@ class NoticeViewSet(SnippetViewSet):
             accessor="get_status_display",
             primary=lambda notice: notice.status() == NoticeStatus.LIVE,
         ),
-        Column("starts_at", label=_("starts at")),
-        Column("ends_at", label=_("ends at")),
+        LocalDateTimeColumn("starts_at", label=_("starts at")),
+        LocalDateTimeColumn("ends_at", label=_("ends at")),
         SwitchColumn("switch", label=_("switch")),
     ]
     list_filter = ["level", "enabled"]

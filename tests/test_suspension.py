@@ -112,6 +112,7 @@ def test_what_keeps_working(client, home_page):
     assert client.get("/media/original_images/none.jpg").status_code != 503
     assert client.get("/sitemap.xml").status_code != 503
     assert client.get("/fr/jsi18n/").status_code == 200
+    assert client.get("/fr/_util/login/").status_code == 200
     # The footer's contact address stays reachable from the suspension page.
     assert client.post("/fr/contact/courriel/").status_code == 200
 

@@ -128,6 +128,11 @@ else:
             "LOCATION": "infomie",
         }
     }
+# How long cached settings and notices live at most. Saves purge them at once; the limit only
+# matters for processes that share no cache (several workers without Redis).
+INFOMIE_CACHE_TIMEOUT = 60 * 60 * 24 if REDIS_URL else 60
+# Retry-After (seconds) of a suspension that has no end date.
+NOTICES_RETRY_AFTER = int(os.environ.get("NOTICES_RETRY_AFTER", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
