@@ -101,7 +101,9 @@ def test_contact_address_with_and_without_javascript(demo_site, browser):
         context.close()
 
 
-def test_suspension_on_and_off_leaves_every_article_reachable(demo_site, editor_page, browser):
+def test_suspension_on_and_off_leaves_every_article_reachable(
+    demo_site, editor_page, browser, axe
+):
     urls = [
         article.get_url_in(lang)
         for article in ArticlePage.objects.live().order_by("pk")
@@ -133,6 +135,7 @@ def test_suspension_on_and_off_leaves_every_article_reachable(demo_site, editor_
     editor_page.goto(demo_site.url + urls[0])
     assert editor_page.locator("h1").inner_text() == before[urls[0]]
     assert "les visiteurs voient « Contenu inaccessible »" in editor_page.inner_text(".ribbon")
+    assert axe(editor_page) == []
 
     switch_in_admin(editor_page, demo_site.url, Notice.objects.get(pk=suspension.pk))
     for url in urls:
