@@ -47,6 +47,19 @@ def live_banners(at=None):
     return banners
 
 
+def next_change(at=None):
+    """The next instant a current notice starts or ends by itself, or None. A whole-page cache
+    must not keep a page past it, or a scheduled notice would show late."""
+    at = at or now()
+    instants = [
+        moment
+        for notice in current_notices()
+        for moment in (notice.starts_at, notice.ends_at)
+        if moment is not None and moment > at
+    ]
+    return min(instants, default=None)
+
+
 def dismissed_ids(request):
     raw = request.COOKIES.get(DISMISSED_COOKIE, "")
     return {int(part) for part in raw.split(".") if part.isdigit()}

@@ -101,6 +101,19 @@ def test_scheduled_notice_turns_on_and_off_by_itself(client, home_page, monkeypa
     assert "Fermeture" not in client.get("/fr/").content.decode()
 
 
+@pytest.mark.django_db
+def test_next_change_for_a_page_cache():
+    now = timezone.now()
+    assert live.next_change(now) is None
+    soon = now + datetime.timedelta(hours=2)
+    later = now + datetime.timedelta(days=2)
+    NoticeFactory(starts_at=soon, ends_at=later)
+    NoticeFactory(ends_at=later - datetime.timedelta(hours=1))
+    NoticeFactory(enabled=False, starts_at=now + datetime.timedelta(minutes=5))
+    assert live.next_change(now) == soon
+    assert live.next_change(soon) == later - datetime.timedelta(hours=1)
+
+
 # Banners ------------------------------------------------------------------------------------
 
 
