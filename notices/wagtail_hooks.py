@@ -8,6 +8,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -54,16 +55,16 @@ class NoticeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "name",
-        Column("level", label=_("level"), accessor="get_level_display"),
+        Column("level", label=capfirst(_("level")), accessor="get_level_display"),
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=capfirst(_("status")),
             accessor="get_status_display",
             primary=lambda notice: notice.status() == NoticeStatus.LIVE,
         ),
-        LocalDateTimeColumn("starts_at", label=_("starts at")),
-        LocalDateTimeColumn("ends_at", label=_("ends at")),
-        SwitchColumn("switch", label=_("switch")),
+        LocalDateTimeColumn("starts_at", label=capfirst(_("starts at"))),
+        LocalDateTimeColumn("ends_at", label=capfirst(_("ends at"))),
+        SwitchColumn("switch", label=capfirst(_("switch"))),
     ]
     list_filter = ["level", "enabled"]
     search_fields = ["name", "message_fr", "message_en"]
