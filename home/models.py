@@ -190,6 +190,11 @@ class AssociationSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("association and footer")
 
+    @classmethod
+    def cached(cls):
+        """The settings from the cache; unsaved defaults until an editor saves them."""
+        return cached("settings:association", lambda: cls.objects.first() or cls())
+
     panels = [
         FieldPanel("name"),
         FieldPanel("tagline"),
@@ -199,10 +204,6 @@ class AssociationSettings(BaseGenericSetting):
             heading=_("Contact"),
         ),
     ]
-
-    @classmethod
-    def cached(cls):
-        return cached("settings:association", lambda: cls.objects.first() or cls())
 
 
 @register_setting(icon="pick")
@@ -241,6 +242,11 @@ class DonationSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("donation call-out")
 
+    @classmethod
+    def cached(cls):
+        """The settings from the cache; unsaved defaults until an editor saves them."""
+        return cached("settings:donation", lambda: cls.objects.first() or cls())
+
     panels = [
         FieldPanel("heading"),
         FieldPanel("text"),
@@ -251,14 +257,6 @@ class DonationSettings(BaseGenericSetting):
         FieldPanel("tax_relief"),
         FieldPanel("share_text"),
     ]
-
-    @classmethod
-    def cached(cls):
-        return cached("settings:donation", lambda: cls.objects.first() or cls())
-
-    @property
-    def is_filled(self):
-        return bool(self.heading or self.donation_url or self.cheque_payee)
 
 
 def donation_page_urls():
