@@ -4,10 +4,10 @@ the footer and the donation call-out are fresh in every process at once."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .caching import purge
-from .models import AssociationSettings, DonationPage, DonationSettings
+from .models import AssociationSettings, DonationPage, DonationSettings, HomePage
 
 
 @receiver(post_save, sender=AssociationSettings)
@@ -26,7 +26,11 @@ def purge_donation(**kwargs):
 @receiver(post_delete, sender=DonationPage)
 @receiver(page_published, sender=DonationPage)
 @receiver(page_unpublished, sender=DonationPage)
+@receiver(page_slug_changed, sender=DonationPage)
+@receiver(page_published, sender=HomePage)
+@receiver(page_slug_changed, sender=HomePage)
 def purge_donation_page(**kwargs):
+    # The donation page's URL goes through its own slug and the home page's.
     purge("donation_page_urls")
 
 

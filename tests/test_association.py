@@ -179,6 +179,13 @@ class DonationPageTests(WagtailPageTestCase):
             home = self.client.get(f"/{lang}/").content.decode()
             self.assertIn(f'href="{url}"', home[home.index("<footer") :])
 
+    def test_footer_link_follows_a_new_slug(self):
+        self.client.get("/en/")  # the footer's link is cached
+        self.page.slug_en = "donate"
+        self.page.save_revision().publish()
+        home = self.client.get("/en/").content.decode()
+        self.assertIn('href="/en/donate/"', home[home.index("<footer") :])
+
     def test_footer_link_follows_unpublishing(self):
         self.page.unpublish()
         home = self.client.get("/fr/").content.decode()
