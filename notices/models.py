@@ -117,8 +117,6 @@ class Notice(models.Model):
     def get_status_display(self):
         return NoticeStatus(self.status()).label
 
-    get_status_display.short_description = _("status")
-
     @property
     def is_suspension(self):
         return self.level == NoticeLevel.SUSPENSION
