@@ -141,7 +141,7 @@ class Notice(models.Model):
                 "again. Keep a suspension short and give it an end date.</p>"
             ),
             heading=_("Search engines"),
-            classname="help-block help-warning",
+            classname="help-block help-warning help-suspension",
         ),
         FieldPanel("message"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),

@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +110,11 @@ def warn_if_long_suspension(request, notice):
 def after_notice_saved(request, instance):
     if isinstance(instance, Notice):
         warn_if_long_suspension(request, instance)
+
+
+@hooks.register("insert_global_admin_js")
+def notice_form_js():
+    return format_html('<script src="{}" defer></script>', static("notices/js/notice_form.js"))
 
 
 class LiveNoticesPanel(Component):

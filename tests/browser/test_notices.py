@@ -76,6 +76,16 @@ def test_editor_switches_a_banner_on_and_a_visitor_dismisses_it(demo_site, edito
     visitor_context.close()
 
 
+def test_search_engine_warning_shows_for_a_suspension(demo_site, editor_page):
+    editor_page.goto(f"{demo_site.url}/admin/snippets/notices/notice/add/")
+    warning = editor_page.get_by_text("les moteurs de recherche retirent de leurs résultats")
+    assert not warning.is_visible()
+    editor_page.select_option('select[name="level"]', "suspension")
+    assert warning.is_visible()
+    editor_page.select_option('select[name="level"]', "warning")
+    assert not warning.is_visible()
+
+
 def test_dismissing_without_javascript(demo_site, browser):
     NoticeFactory(name="Sans JavaScript")
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
