@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "home",
     "articles",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -68,7 +68,8 @@ def axe():
         result = page.evaluate(
             """async (selector) => {
                 const r = await axe.run(selector || document, {
-                    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+                    runOnly: {type: 'tag', values: [
+                        'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
                 });
                 return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));

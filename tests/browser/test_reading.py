@@ -22,7 +22,8 @@ def test_read_an_article_and_switch_language(demo_site, page):
     heading = page.get_by_role("heading", level=1)
     assert "plus d’un enfant victime de traite" in heading.inner_text()
     article = ArticlePage.objects.get(slug_fr__startswith="royaume-uni-plus-dun-enfant")
-    day, month, year = article.published_date.day, article.published_date.month, article.published_date.year
+    published = article.published_date
+    day, month, year = published.day, published.month, published.year
     assert f"Publié le {day} {FRENCH_MONTHS[month]} {year}" in page.inner_text("main")
     read_online = page.get_by_role("link", name=re.compile("Voir en ligne"))
     assert read_online.get_attribute("rel") == "noopener"
