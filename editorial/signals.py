@@ -45,9 +45,19 @@ def _redirect_subtree(page, lang, old_url_path, new_url_path):
     root_paths = {}
     with translation.override(lang):
         for item in pages:
-            parts = item.get_url_parts()
+            # Descendants' url paths are updated after the page is saved: they may hold the
+            # old or the new one here.
             item_path = getattr(item, field, None) or ""
-            if parts is None or not item_path.startswith(new_url_path):
+            if item_path.startswith(new_url_path):
+                old_item_path = old_url_path + item_path[len(new_url_path) :]
+            elif item_path.startswith(old_url_path):
+                old_item_path = item_path
+                item_path = new_url_path + item_path[len(old_url_path) :]
+                setattr(item, field, item_path)
+            else:
+                continue
+            parts = item.get_url_parts()
+            if parts is None:
                 continue
             site_id, _root_url, new_url = parts
             if site_id not in root_paths:
@@ -59,7 +69,6 @@ def _redirect_subtree(page, lang, old_url_path, new_url_path):
             # The public address is a language prefix followed by the url_path below the
             # site's root page: keep the prefix, put the old url_path after it.
             prefix = new_url[: len(new_url) - len(item_path[len(root_path) :])]
-            old_item_path = old_url_path + item_path[len(new_url_path) :]
             old_path = Redirect.normalise_path(prefix + old_item_path[len(root_path) :])
             new_path = Redirect.normalise_path(new_url)
             if old_path == new_path:
