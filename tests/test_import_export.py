@@ -9,7 +9,10 @@ from unittest import mock
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
+
+from wagtail.models import Page, PageLogEntry
 
 from articles import interchange
 from articles.factories import ArticlePageFactory, ThemeFactory
@@ -53,10 +56,39 @@ def test_csv_example_file(news_index):
         "Mineurs isolés étrangers (MIE/MNA)",
         "Hébergement",
     }
+    assert live.live_revision == live.latest_revision
+    assert live.get_latest_revision().content["title_en"] == live.title_en
+    # The revision holds what Wagtail itself would have stored.
+    assert set(live.latest_revision.content) == set(live.serializable_data())
+    assert sorted(live.latest_revision.content["themes"]) == sorted(
+        live.themes.values_list("pk", flat=True)
+    )
+    assert [e.action for e in PageLogEntry.objects.filter(page=live).order_by("pk")] == [
+        "wagtail.create",
+        "wagtail.publish",
+    ]
     draft = ArticlePage.objects.get(source_url_fr__contains="rapport-evaluation-minorite")
     assert not draft.live and draft.latest_revision is not None
     assert not draft.title_en and draft.original_date.isoformat() == "2024-02-14"
     assert draft.authors_fr == "Camille Martin, Yanis Benali"
+
+
+def test_imported_pages_are_whole_pages(client, admin_user, news_index):
+    """Created in bulk, they are still sound pages: tree, search, admin, public URLs."""
+    ArticlePageFactory(parent=news_index, title_fr="Déjà là", title_en="Already there")
+    run("import_articles", str(DOCS / "import-example.csv"))
+    run("import_articles", str(DOCS / "import-example.json"))
+    assert all(problems == [] for problems in Page.find_problems())
+    news_index.refresh_from_db()
+    assert news_index.numchild == 5 == news_index.get_children().count()
+    assert ArticlePage.objects.live().search("Calais").count() == 1
+    client.force_login(admin_user)
+    for article in ArticlePage.objects.all():
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+        assert edit.status_code == 200
+        if article.live:
+            for lang in ("fr", "en"):
+                assert client.get(article.get_url_in(lang)).status_code == 200
 
 
 def test_json_example_file(news_index):
@@ -153,17 +185,21 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, news_index):
         f"{HEADER}\n{GOOD_ROW}\n"
         "https://example.org/b,Titre B,,Chapô B,,Le Monde,,fr,Nouveau,,live\n",
     )
-    real_create = interchange._create
+    # The second article fails after the first one and a new theme have been written.
+    real_free_slug = interchange._free_slug
     calls = []
 
-    def failing_create(*args, **kwargs):
+    def failing_free_slug(*args, **kwargs):
         calls.append(1)
-        if len(calls) == 2:
+        if len(calls) == 3:
             raise RuntimeError("disk full")
-        return real_create(*args, **kwargs)
+        return real_free_slug(*args, **kwargs)
 
-    with mock.patch.object(interchange, "_create", failing_create), pytest.raises(RuntimeError):
+    with mock.patch.object(interchange, "_free_slug", failing_free_slug), pytest.raises(
+        RuntimeError
+    ):
         run("import_articles", path)
+    assert len(calls) == 3
     assert counts() == before
 
 
