@@ -363,7 +363,7 @@ def import_rows(rows, dry_run=False, user=None):
                 ]
             )
         body_block = ArticleBodyBlock()
-        new_articles = []
+        new_articles, changed_articles = [], []
         for row in rows:
             row_themes = [_theme(name, themes, plan, dry_run) for name in row.theme_names]
             article = existing.get(row.values["source_url"])
@@ -376,10 +376,10 @@ def import_rows(rows, dry_run=False, user=None):
                 plan.unchanged.append(row.values["source_url"])
                 continue
             plan.updated.append(row.values["source_url"])
-            if not dry_run:
-                touched.append(_update(article, fields, row_themes, row.live, user))
+            changed_articles.append((article, fields, row_themes, row.live))
         if not dry_run:
             touched.extend(_create_many(index, new_articles, user))
+            touched.extend(_update_many(changed_articles, user))
         if dry_run:
             transaction.set_rollback(True)
     return plan
@@ -472,10 +472,18 @@ def _create_many(index, new_articles, user):
         # Not Page.save: its validation and tree bookkeeping are done above, in memory; and
         # a new page has no comments or other child objects to commit, only its themes.
         models.Model.save(page)
-        page.themes.set(themes)
-        page.themes.commit()
+        page.themes.set(themes)  # in memory, for the revision; written in bulk below
         pages.append(page)
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+    ThemeLink = ArticlePage.themes.through
+    ThemeLink.objects.bulk_create(
+        [
+            ThemeLink(articlepage_id=page.pk, theme_id=theme.pk)
+            for page, (_fields, themes, _live) in zip(pages, new_articles, strict=True)
+            for theme in themes
+        ],
+        batch_size=1000,
+    )
 
     revisions = Revision.objects.bulk_create(
         [
@@ -532,6 +540,106 @@ def _free_slug(base, taken):
         suffix += 1
         candidate = f"{base}-{suffix}"
     return candidate
+
+
+def _update_many(changed_articles, user):
+    """A new revision for each changed article, published when its row says `live`, as the
+    admin's "publish" would do, with revisions and history written in bulk. Articles with a
+    go-live date still to come go through Wagtail's own publishing, which schedules them.
+    `changed_articles` is a list of (article, fields, themes, live)."""
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    base_content_type = ContentType.objects.get_for_model(Page)
+    pages, published, drafts = [], [], []
+    for article, fields, themes, live in changed_articles:
+        if article.go_live_at and article.go_live_at > now:
+            pages.append(_update(article, fields, themes, live, user))
+            continue
+        page = _working_copy(article)
+        themes_changed = {theme.pk for theme in page.themes.all()} != {t.pk for t in themes}
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.themes.set(themes)
+        page.draft_title = page.title_fr
+        page.latest_revision_created_at = now
+        if live:
+            page.live = True
+            page.expired = False
+            page.has_unpublished_changes = False
+            page.first_published_at = page.first_published_at or now
+            page.last_published_at = now
+            # Not Page.save: the row is validated, and slugs and paths do not change.
+            models.Model.save(page)
+            if themes_changed:
+                page.themes.commit()
+            published.append(page)
+        else:
+            page.has_unpublished_changes = True
+            drafts.append(page)
+        pages.append(page)
+
+    updated = published + drafts
+    published_ids = {page.pk for page in published}
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=str(page.pk),
+                user=user,
+                content=page.serializable_data(),
+                object_str=str(page),
+                created_at=now,
+            )
+            for page in updated
+        ],
+        batch_size=500,
+    )
+    entries = []
+    for page, revision in zip(updated, revisions, strict=True):
+        page.latest_revision = revision
+        actions = ["wagtail.edit"]
+        if page.pk in published_ids:
+            page.live_revision = revision
+            actions.append("wagtail.publish")
+        for action in actions:
+            entries.append(
+                PageLogEntry(
+                    content_type=content_type,
+                    label=str(page),
+                    action=action,
+                    timestamp=now,
+                    user=user,
+                    page_id=page.pk,
+                    revision=revision,
+                    content_changed=True,
+                )
+            )
+    fields = ["latest_revision", "draft_title", "latest_revision_created_at"]
+    Page.objects.bulk_update(
+        [_page_row(page, fields + ["live_revision"]) for page in published],
+        fields + ["live_revision"],
+        batch_size=500,
+    )
+    Page.objects.bulk_update(
+        [_page_row(page, fields + ["has_unpublished_changes"]) for page in drafts],
+        fields + ["has_unpublished_changes"],
+        batch_size=500,
+    )
+    PageLogEntry.objects.bulk_create(entries, batch_size=500)
+    for page, revision in zip(updated, revisions, strict=True):
+        if page.pk in published_ids:
+            page_published.send(sender=ArticlePage, instance=page, revision=revision)
+    return pages
+
+
+def _page_row(page, fields):
+    """A bare Page carrying `fields` of `page`, for bulk_update on the page table only (a
+    draft's content stays in its revision, not in the page row)."""
+    row = Page(pk=page.pk)
+    for name in fields:
+        setattr(row, name, getattr(page, name))
+    return row
 
 
 def _update(article, fields, themes, live, user):

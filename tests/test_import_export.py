@@ -310,3 +310,38 @@ def test_export_to_stdout_is_csv(news_index):
     ArticlePageFactory(parent=news_index, source_url_fr="https://e.org/1", themes=[ThemeFactory()])
     out = run("export_articles")
     assert out.splitlines()[0] == ",".join(interchange.COLUMNS)
+
+
+def test_updates_keep_pages_whole(client, tmp_path, news_index):
+    """A live row publishes the change; a draft row on a live article leaves the live version
+    as it is and saves the change as a draft."""
+    path_v1 = write(
+        tmp_path,
+        f"{HEADER}\n{GOOD_ROW}\n"
+        "https://example.org/b,Titre B,Title B,Chapô B,Lead B,Le Monde,,fr,Asile,,live\n",
+    )
+    run("import_articles", path_v1)
+    path_v2 = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "https://example.org/a,Titre A v2,Title A v2,Chapô A,Lead A,Le Monde,2024-01-02,fr,Asile; Droit,2024-01-03,live\n"  # noqa: E501
+        "https://example.org/b,Titre B v2,Title B,Chapô B,Lead B,Le Monde,,fr,Asile,,draft\n",
+        name="v2.csv",
+    )
+    assert "2 updated" in run("import_articles", path_v2)
+    a = ArticlePage.objects.get(source_url_fr="https://example.org/a")
+    assert a.live and not a.has_unpublished_changes and a.title_fr == "Titre A v2"
+    assert a.live_revision == a.latest_revision
+    assert a.latest_revision.content["title_fr"] == "Titre A v2"
+    assert {t.name_fr for t in a.themes.all()} == {"Asile", "Droit"}
+    assert client.get(a.get_url_in("en")).status_code == 200
+    assert "Title A v2" in client.get(a.get_url_in("en")).content.decode()
+    b = ArticlePage.objects.get(source_url_fr="https://example.org/b")
+    assert b.live and b.has_unpublished_changes and b.title_fr == "Titre B"
+    assert b.get_latest_revision_as_object().title_fr == "Titre B v2"
+    assert b.draft_title == "Titre B v2"
+    assert "0 updated, 2 unchanged" in run("import_articles", path_v2)
+    assert [e.action for e in PageLogEntry.objects.filter(page=a).order_by("pk")][-2:] == [
+        "wagtail.edit",
+        "wagtail.publish",
+    ]
