@@ -20,7 +20,7 @@ URL_PATH_FIELDS = [f"url_path_{code}" for code in LANGUAGE_CODES]
 
 
 def remember_url_paths(sender, instance, raw=False, **kwargs):
-    if raw or not instance.pk or not isinstance(instance, BasePage):
+    if not isinstance(instance, BasePage) or raw or not instance.pk:
         return
     instance._old_url_paths = (
         Page.objects.filter(pk=instance.pk, live=True).values(*URL_PATH_FIELDS).first()

@@ -51,6 +51,25 @@ def test_one_pair_of_groups_made_from_wagtails():
     assert not names & {"Editors", "Moderators"}
 
 
+def test_the_migration_renames_wagtails_groups_keeping_their_members(django_user_model):
+    """What editorial.0001 does on a site that already has Wagtail's groups and members."""
+    Group.objects.filter(name__in=[WRITERS, MODERATORS]).delete()
+    editors = Group.objects.create(name="Editors")
+    moderators = Group.objects.create(name="Moderators")
+    volunteer = django_user_model.objects.create_user("benevole")
+    volunteer.groups.add(editors)
+    coordinator = django_user_model.objects.create_user("coordination")
+    coordinator.groups.add(moderators)
+
+    roles.rename_wagtail_groups(apps)
+    roles.apply_roles(apps)
+
+    assert set(Group.objects.values_list("name", flat=True)) == {WRITERS, MODERATORS}
+    assert list(volunteer.groups.values_list("name", flat=True)) == [WRITERS]
+    assert list(coordinator.groups.values_list("name", flat=True)) == [MODERATORS]
+    assert Group.objects.get(name=WRITERS).pk == editors.pk
+
+
 def test_rerunning_the_setup_adds_nothing():
     before = (Group.objects.count(), Workflow.objects.count(), Permission.objects.count())
     roles.apply_roles()
