@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -96,6 +97,23 @@ class BasePage(Page):
         """The parent page, without a query when the request was routed through it."""
         parent = getattr(self, "_routed_parent", None)
         return parent if parent is not None else self.get_parent().specific_deferred
+    @property
+    def preview_modes(self):
+        """One preview per language, whatever the editor's own admin language."""
+        return [(code, name) for code, name in settings.LANGUAGE_NAMES.items()]
+
+    @property
+    def default_preview_mode(self):
+        return DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        lang = mode_name if mode_name in LANGUAGE_CODES else DEFAULT_LANGUAGE
+        with translation.override(lang):
+            request.LANGUAGE_CODE = lang
+            response = super().serve_preview(request, lang)
+            if hasattr(response, "render"):
+                response.render()  # inside the override: the template reads the language
+        return response
 
     def has_translation(self, lang):
         return has_value(getattr(self, f"title_{lang}", None))

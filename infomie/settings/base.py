@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "notices",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

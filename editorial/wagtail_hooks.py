@@ -1,0 +1,100 @@
+import django_filters
+
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from articles.models import ArticlePage
+
+from .translation_status import status_of
+from .views import TranslationStatusView
+
+
+def translation_label(article):
+    status = status_of(article)
+    if status.is_complete:
+        return _("French and English")
+    if status.french_only:
+        return _("French only")
+    parts = []
+    if status.missing_en:
+        parts.append(_("English missing: %s") % _labels(status.missing_en))
+    if status.missing_fr:
+        parts.append(_("French missing: %s") % _labels(status.missing_fr))
+    return "; ".join(str(part) for part in parts)
+
+
+def _labels(labels):
+    return ", ".join(str(label) for label in labels)
+
+
+def untranslated(code):
+    return Q(**{f"title_{code}__isnull": True}) | Q(**{f"title_{code}": ""})
+
+
+class ArticleFilterSet(PageFilterSet):
+    translation = django_filters.ChoiceFilter(
+        label=_("Languages"),
+        empty_label=_("All"),
+        choices=[("fr-only", _("French only")), ("both", _("French and English"))],
+        method="filter_translation",
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+    def filter_translation(self, queryset, name, value):
+        if value == "fr-only":
+            return queryset.filter(untranslated("en"))
+        if value == "both":
+            return queryset.exclude(untranslated("en")).exclude(untranslated("fr"))
+        return queryset
+
+
+class ArticleListingViewSet(PageListingViewSet):
+    """"Articles" in the admin menu: every article, with the languages it is written in."""
+
+    model = ArticlePage
+    icon = "doc-full"
+    menu_label = _("Articles")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "articles"
+    filterset_class = ArticleFilterSet
+    columns = [
+        *IndexView.base_columns,
+        Column("languages", label=_("Languages"), accessor=translation_label, width="20%"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return ArticleListingViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "translations/",
+            TranslationStatusView.as_view(),
+            name="editorial_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("To translate"),
+        reverse("editorial_translation_status"),
+        icon_name="globe",
+        order=160,
+    )
