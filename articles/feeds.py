@@ -60,7 +60,9 @@ class NewsFeed(Feed):
         return f"{item.lead}\n\n{_('Source:')} {source}"
 
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.datetime.combine(item.published_date, datetime.time()))
+        # Noon in Paris: the same calendar day in every time zone a reader is likely to be in.
+        noon = datetime.datetime.combine(item.published_date, datetime.time(12))
+        return timezone.make_aware(noon)
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]

@@ -178,6 +178,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             template="pages/theme_index_page.html",
             context_overrides={
                 "themes": themes,
+                "meta_title": _("Themes"),
                 "alternate_urls": {code: self.themes_url(code, request) for code in LANGUAGE_CODES},
             },
         )
@@ -192,6 +193,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             code: self.theme_url(theme, code, request) for code in LANGUAGE_CODES
         }
         context["alternate_languages"] = theme.translated_languages
+        context["meta_title"] = theme.name
+        context["meta_description"] = theme.description
         return self.render(
             request,
             news_listing=False,

@@ -11,7 +11,8 @@ from .models import AssociationSettings
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # Not for search engines; the canonical URL of a page that does not exist means nothing.
+    return render(request, "404.html", {"noindex": True}, status=404)
 
 
 def server_error(request):

@@ -73,7 +73,7 @@ def _canonical_url(context, page, request, lang):
     """This page's address without what does not change its content; an article shown in
     French on the English side points to its French address."""
     if page is not None and getattr(page, "is_fallback", False):
-        return page.get_full_url_in(DEFAULT_LANGUAGE, request)
+        return request.build_absolute_uri(page.get_url_in(DEFAULT_LANGUAGE, request))
     url = _alternate_urls(context)[lang].split("?", 1)[0]
     params = {}
     if "articles_page" in context:
