@@ -176,3 +176,10 @@ def test_500_page_is_bilingual_and_looks_like_the_site(news_index, monkeypatch, 
     assert "Une erreur est survenue" in html
     assert "site.css" in html and 'class="site-header"' in html and 'class="site-footer"' in html
     assert "boom" not in html and "Traceback" not in html
+
+
+def test_untranslated_theme_points_to_its_french_page(client, news_index):
+    theme = ThemeFactory(name_en=None, description_en=None)
+    html = client.get(news_index.theme_url(theme, "en")).content.decode()
+    assert link(html, "canonical") == [f"http://testserver{news_index.theme_url(theme, 'fr')}"]
+    assert 'hreflang="en"' not in html.split("</head>")[0]

@@ -5,6 +5,7 @@ feeds the page lists, and for articles a JSON-LD `NewsArticle`."""
 import json
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -74,12 +75,16 @@ def _canonical_url(context, page, request, lang):
     French on the English side points to its French address."""
     if page is not None and getattr(page, "is_fallback", False):
         return request.build_absolute_uri(page.get_url_in(DEFAULT_LANGUAGE, request))
+    languages = context.get("alternate_languages")
+    if languages and lang not in languages:  # a theme not translated: its French page
+        lang = DEFAULT_LANGUAGE
     url = _alternate_urls(context)[lang].split("?", 1)[0]
     params = {}
     if "articles_page" in context:
         theme = context.get("selected_theme")
         if theme is not None:
-            url = news_route_url("theme", request, theme_slug=theme.slug) or url
+            with translation.override(lang):
+                url = news_route_url("theme", request, theme_slug=theme.slug) or url
         if context.get("selected_year"):
             params["year"] = context["selected_year"]
         if context["articles_page"].number > 1:
