@@ -234,13 +234,13 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         """The articles of a listing (the news, or a theme), filtered by `?year=`, paginated.
         An unknown year is a 404; a page number out of range gives the nearest page."""
         articles = ArticlePage.objects.child_of(self).for_listing()
-        if theme is not None and not on_theme_page:
-            # The news filtered by theme: any year of the news may be combined with it.
-            years = _years(articles)
+        if theme is not None and on_theme_page:
             articles = articles.filter(themes=theme)
-        else:
-            articles = articles.filter(themes=theme) if theme is not None else articles
-            years = _years(articles)
+        # A theme's page offers that theme's years; the news offers all its years, and any of
+        # them may be combined with a theme (an empty combination says so, it is no 404).
+        years = _years(articles)
+        if theme is not None and not on_theme_page:
+            articles = articles.filter(themes=theme)
         year = request.GET.get("year", "")
         if year:
             if not YEAR_RE.fullmatch(year) or int(year) not in years:
