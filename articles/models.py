@@ -333,6 +333,17 @@ class ArticlePage(BasePage):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def clean(self):
+        super().clean()
+        reserved = ArticleIndexPage.reserved_child_slugs
+        errors = {
+            f"slug_{code}": _("This address is taken by the news section: choose another.")
+            for code in LANGUAGE_CODES
+            if getattr(self, f"slug_{code}", None) in reserved
+        }
+        if errors:
+            raise ValidationError(errors)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]

@@ -3,6 +3,7 @@ hreflang alternates) and robots.txt."""
 
 import datetime
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
@@ -161,3 +162,23 @@ def test_robots_txt(client):
     assert "Disallow: /fr/recherche/" in lines
     assert "Disallow: /en/search/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_feed_follows_the_rss_validator_rules(client, articles):
+    """What the W3C feed validator checks that we can check offline."""
+    response = client.get("/en/news/rss/")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    for required in ("title", "link", "description", "language", "lastBuildDate"):
+        assert channel.findtext(required), required
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("rel") == "self"
+    assert self_link.get("href") == "http://testserver/en/news/rss/"
+    for item in channel.findall("item"):
+        for required in ("title", "link", "description", "pubDate", "guid"):
+            assert item.findtext(required), required
+        assert item.findtext("link").startswith("http://testserver/en/news/")
+        assert item.findtext("guid") == item.findtext("link")
+        # RFC 822 dates, as RSS 2.0 requires.
+        assert parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None

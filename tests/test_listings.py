@@ -237,3 +237,13 @@ class QueryBudgetTests(TestCase):
         for pattern, count in self.large.items():
             with self.subTest(pattern):
                 self.assertLessEqual(count, 16, f"{pattern}: {count} queries")
+
+
+def test_editors_cannot_give_an_article_a_route_slug(news_index):
+    from django.core.exceptions import ValidationError
+
+    item = ArticlePageFactory(parent=news_index)
+    item.slug_en = "rss"
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert "slug_en" in error.value.message_dict

@@ -175,3 +175,16 @@ def test_best_match_first(news_index, children_article):
         published_date=datetime.date(2024, 1, 1),
     )
     assert found("Calais", "fr") == [children_article.pk, in_body.pk]
+
+
+def test_pagination_keeps_the_query(client, news_index):
+    for n in range(25):
+        ArticlePageFactory(
+            parent=news_index, title_fr=f"Calais, épisode {n}", title_en=f"Calais {n}"
+        )
+    response = client.get("/fr/recherche/", {"q": "Calais"})
+    html = response.content.decode()
+    assert "25 articles trouvés pour « Calais »." in html
+    assert 'href="?q=Calais&amp;page=2"' in html
+    response = client.get("/fr/recherche/", {"q": "Calais", "page": "2"})
+    assert len(response.context["results_page"]) == 5
