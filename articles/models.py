@@ -358,6 +358,7 @@ class ArticlePage(BasePage):
         sharing = ArticlePage.objects.filter(themes__in=themes).values("pk")
         return list(
             ArticlePage.objects.for_listing()
+            .prefetch_related(None)  # the cards do not show the themes
             .filter(pk__in=sharing)
             .exclude(pk=self.pk)[:RELATED_COUNT]
         )
