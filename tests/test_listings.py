@@ -236,7 +236,7 @@ class QueryBudgetTests(TestCase):
     def test_counts_stay_small(self):
         for pattern, count in self.large.items():
             with self.subTest(pattern):
-                self.assertLessEqual(count, 16, f"{pattern}: {count} queries")
+                self.assertLessEqual(count, 12, f"{pattern}: {count} queries")
 
 
 def test_editors_cannot_give_an_article_a_route_slug(news_index):
