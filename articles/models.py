@@ -1,28 +1,45 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Value
+from django.db.models import Max, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
-from home.models import BasePage
+from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
+from home.models import BasePage, sitemap_entries
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 20
 LEAD_MAX_LENGTH = 300
+RELATED_COUNT = 3
+SLUG_RE = re.compile(r"[-\w]{1,100}")
+YEAR_RE = re.compile(r"[0-9]{4}")
+
+
+def paginate(request, items, per_page=ARTICLES_PER_PAGE):
+    """The page of `items` the visitor asked for, never an error: a page number that is not a
+    number, or below 1, gives the first page; one past the end gives the last."""
+    paginator = Paginator(items, per_page)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        number = 1
+    return paginator.page(max(1, min(number, paginator.num_pages)))
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -31,6 +48,15 @@ class ThemeQuerySet(models.QuerySet):
         lang = current_language()
         name = Coalesce(NullIf(f"name_{lang}", Value("")), f"name_{DEFAULT_LANGUAGE}")
         return self.order_by(name, "pk")
+
+    def by_slug(self, slug):
+        """The theme whose slug in the visitor's language (or in French) is `slug`, or None."""
+        if not slug or not SLUG_RE.fullmatch(slug):
+            return None
+        lang = current_language()
+        match = Q(**{f"slug_{lang}": slug}) | Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+        themes = sorted(self.filter(match), key=lambda t: getattr(t, f"slug_{lang}") != slug)
+        return themes[0] if themes else None
 
 
 class Theme(index.Indexed, models.Model):
@@ -59,6 +85,10 @@ class Theme(index.Indexed, models.Model):
         self.fill_slugs()
         super().save(*args, **kwargs)
 
+    @property
+    def translated_languages(self):
+        return [code for code in LANGUAGE_CODES if has_value(getattr(self, f"name_{code}", None))]
+
     def fill_slugs(self):
         for code in LANGUAGE_CODES:
             name = getattr(self, f"name_{code}", None)
@@ -86,41 +116,155 @@ class Theme(index.Indexed, models.Model):
     ]
 
 
-class ArticleIndexPage(BasePage):
+class ArticleIndexPage(RoutablePageMixin, BasePage):
     """The news section ("Actualités" / "News"): every article, newest first, 20 a page,
-    optionally filtered by theme."""
+    filtered by theme and year. Below it, routes rather than pages: the list of themes, each
+    theme's page, and the RSS feeds (news, and each theme)."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     max_count = 1
     template = "pages/article_index_page.html"
     is_news_index = True
+    # Slugs an article may not take: they are the routes below.
+    reserved_child_slugs = ("themes", "rss")
 
     class Meta:
         verbose_name = _("news index")
+
+    def get_sitemap_urls(self, request=None):
+        """The news index, the list of themes and every theme's page, in each language."""
+        entries = super().get_sitemap_urls(request)
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        entries += sitemap_entries(
+            {code: self.themes_url(code, request, full=True) for code in LANGUAGE_CODES},
+            lastmod,
+        )
+        latest = Max("articles__last_published_at", filter=Q(articles__live=True))
+        for theme in Theme.objects.annotate(latest=latest).order_by("pk"):
+            languages = theme.translated_languages or [DEFAULT_LANGUAGE]
+            urls = {code: self.theme_url(theme, code, request, full=True) for code in languages}
+            entries += sitemap_entries(urls, theme.latest or lastmod)
+        return entries
+
+    def themes_url(self, lang=None, request=None, full=False):
+        return self._route_url("themes", {}, lang, request, full)
+
+    def theme_url(self, theme, lang=None, request=None, full=False):
+        with translation.override(lang or current_language()):
+            return self._route_url("theme", {"theme_slug": theme.slug}, lang, request, full)
+
+    def feed_url(self, theme=None, lang=None, request=None, full=False):
+        if theme is None:
+            return self._route_url("feed", {}, lang, request, full)
+        with translation.override(lang or current_language()):
+            return self._route_url("theme_feed", {"theme_slug": theme.slug}, lang, request, full)
+
+    def _route_url(self, name, kwargs, lang, request, full):
+        with translation.override(lang or current_language()):
+            base = self.get_full_url(request) if full else self.get_url(request)
+        return base.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs).lstrip("/")
+
+    @path("")
+    def news(self, request):
+        return self.render(request)
+
+    @path("themes/", name="themes")
+    def themes(self, request):
+        themes = Theme.objects.in_display_order()
+        return self.render(
+            request,
+            news_listing=False,
+            template="pages/theme_index_page.html",
+            context_overrides={
+                "themes": themes,
+                "meta_title": _("Themes"),
+                "alternate_urls": {code: self.themes_url(code, request) for code in LANGUAGE_CODES},
+            },
+        )
+
+    @path("themes/<slug:theme_slug>/", name="theme")
+    def theme(self, request, theme_slug):
+        theme = Theme.objects.by_slug(theme_slug)
+        if theme is None:
+            raise Http404("Unknown theme")
+        context = self.listing_context(request, theme=theme, on_theme_page=True)
+        context["alternate_urls"] = {
+            code: self.theme_url(theme, code, request) for code in LANGUAGE_CODES
+        }
+        context["alternate_languages"] = theme.translated_languages
+        context["meta_title"] = theme.name
+        context["meta_description"] = theme.description
+        return self.render(
+            request,
+            news_listing=False,
+            template="pages/theme_page.html",
+            context_overrides=context,
+        )
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed()(request, index=self)
+
+    @path("themes/<slug:theme_slug>/rss/", name="theme_feed")
+    def theme_feed(self, request, theme_slug):
+        from .feeds import NewsFeed
+
+        theme = Theme.objects.by_slug(theme_slug)
+        if theme is None:
+            raise Http404("Unknown theme")
+        return NewsFeed()(request, index=self, theme=theme)
+
+    def get_context(self, request, *args, news_listing=True, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if news_listing:
+            theme = None
+            theme_slug = request.GET.get("theme", "")
+            if theme_slug:
+                theme = Theme.objects.by_slug(theme_slug)
+                if theme is None:
+                    raise Http404("Unknown theme")
+            context.update(self.listing_context(request, theme=theme))
+            context["themes"] = Theme.objects.in_display_order()
+        return context
+
+    def listing_context(self, request, theme=None, on_theme_page=False):
+        """The articles of a listing (the news, or a theme), filtered by `?year=`, paginated.
+        An unknown year is a 404; a page number out of range gives the nearest page."""
+        articles = ArticlePage.objects.child_of(self).for_listing()
+        if theme is not None and on_theme_page:
+            articles = articles.filter(themes=theme)
+        # A theme's page offers that theme's years; the news offers all its years, and any of
+        # them may be combined with a theme (an empty combination says so, it is no 404).
+        years = _years(articles)
+        if theme is not None and not on_theme_page:
+            articles = articles.filter(themes=theme)
+        year = request.GET.get("year", "")
+        if year:
+            if not YEAR_RE.fullmatch(year) or int(year) not in years:
+                raise Http404("Unknown year")
+            year = int(year)
+            articles = articles.filter(published_date__year=year)
+        else:
+            year = None
+        return {
+            "articles_page": paginate(request, articles),
+            "selected_theme": theme,
+            "selected_year": year,
+            "years": years,
+        }
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).for_listing()
-        theme = None
-        theme_slug = request.GET.get("theme", "")
-        if theme_slug:
-            lang = current_language()
-            theme = Theme.objects.filter(**{f"slug_{lang}": theme_slug}).first()
-            if theme is None:
-                theme = Theme.objects.filter(**{f"slug_{DEFAULT_LANGUAGE}": theme_slug}).first()
-            if theme is None:
-                raise Http404("Unknown theme")
-            articles = articles.filter(themes=theme)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        context["articles_page"] = paginator.get_page(request.GET.get("page"))
-        context["selected_theme"] = theme
-        return context
+
+def _years(articles):
+    """The years in which `articles` were published, latest first."""
+    return [day.year for day in articles.dates("published_date", "year", order="DESC")]
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -189,10 +333,35 @@ class ArticlePage(BasePage):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def clean(self):
+        super().clean()
+        reserved = ArticleIndexPage.reserved_child_slugs
+        errors = {
+            f"slug_{code}": _("This address is taken by the news section: choose another.")
+            for code in LANGUAGE_CODES
+            if getattr(self, f"slug_{code}", None) in reserved
+        }
+        if errors:
+            raise ValidationError(errors)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
+        context["themes"] = themes = list(self.themes.all())
+        context["related_articles"] = self.related_articles(themes)
         return context
+
+    def related_articles(self, themes):
+        """The latest other articles that share a theme with this one."""
+        if not themes:
+            return []
+        sharing = ArticlePage.objects.filter(themes__in=themes).values("pk")
+        return list(
+            ArticlePage.objects.for_listing()
+            .prefetch_related(None)  # the cards do not show the themes
+            .filter(pk__in=sharing)
+            .exclude(pk=self.pk)[:RELATED_COUNT]
+        )
 
     @property
     def shown_language(self):

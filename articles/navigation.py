@@ -28,6 +28,18 @@ def news_index_url(request=None):
     return url
 
 
+def news_route_url(name, request=None, **kwargs):
+    """The URL of one of the news index's routes (`theme`, `themes`, `feed`, `theme_feed`) in
+    the active language, from the cached news URL: no query."""
+    base = news_index_url(request)
+    if not base:
+        return ""
+    from .models import ArticleIndexPage
+
+    route = ArticleIndexPage.get_resolver().reverse(name, **kwargs)
+    return base.rstrip("/") + "/" + route.lstrip("/")
+
+
 def forget_news_index_url(**kwargs):
     cache.delete_many([CACHE_KEY.format(lang=lang) for lang in LANGUAGE_CODES])
 

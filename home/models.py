@@ -42,7 +42,7 @@ class BasePage(Page):
         siblings = parent.get_children()
         if self.pk:
             siblings = siblings.exclude(pk=self.pk)
-        taken = set()
+        taken = set(getattr(parent.specific_class, "reserved_child_slugs", ()))
         for values in siblings.filter(
             Q(slug_fr__startswith=base) | Q(slug_en__startswith=base)
         ).values_list("slug_fr", "slug_en"):
@@ -129,6 +129,13 @@ class BasePage(Page):
     def get_full_url_in(self, lang, request=None):
         with translation.override(lang):
             return self.get_full_url(request=request)
+
+    def get_sitemap_urls(self, request=None):
+        """One entry per language the page is written in, each announcing the others
+        (Wagtail's own lists the active language only)."""
+        languages = self.translated_languages or [DEFAULT_LANGUAGE]
+        urls = {code: self.get_full_url_in(code, request) for code in languages}
+        return sitemap_entries(urls, self.last_published_at or self.latest_revision_created_at)
 
 
 class HomePage(BasePage):
@@ -294,6 +301,17 @@ def donation_page_urls():
         return {code: page.get_url_in(code) for code in LANGUAGE_CODES}
 
     return cached("donation_page_urls", load)
+
+
+def sitemap_entries(urls, lastmod):
+    """Sitemap entries for one page given {language: full URL}: one per language, each with
+    the `xhtml:link` hreflang alternates of all of them, and x-default (French)."""
+    alternates = [{"lang_code": code, "location": url} for code, url in urls.items()]
+    if DEFAULT_LANGUAGE in urls:
+        alternates.append({"lang_code": "x-default", "location": urls[DEFAULT_LANGUAGE]})
+    return [
+        {"location": url, "lastmod": lastmod, "alternates": alternates} for url in urls.values()
+    ]
 
 
 def _short_slug(title, limit=80):

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
@@ -8,7 +11,8 @@ from .models import AssociationSettings
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # Not for search engines; the canonical URL of a page that does not exist means nothing.
+    return render(request, "404.html", {"noindex": True}, status=404)
 
 
 def server_error(request):
@@ -35,11 +39,10 @@ def contact_email(request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /fr/recherche/",
-        "Disallow: /en/search/",
-        "",
-    ]
+    """Crawlers stay out of the admin and the search results, and find the sitemap."""
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines += [f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

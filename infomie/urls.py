@@ -6,14 +6,17 @@ from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles import views as article_views
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(pgettext_lazy("URL", "contact/email/"), home_views.contact_email, name="contact_email"),
     path("", include("notices.urls")),
+    path(pgettext_lazy("URL", "search/"), article_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

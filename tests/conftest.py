@@ -47,6 +47,17 @@ def news_index(site_tree):
     return site_tree[1]
 
 
+def pytest_collection_modifyitems(items):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
 def pytest_report_header(config):
     url = os.environ.get("DATABASE_URL", "")
     engine = url.split(":", 1)[0] if url else "sqlite (DATABASE_URL unset)"

@@ -76,5 +76,8 @@ def test_every_french_interface_string_is_translated():
     fuzzy = [e.msgid for e in catalog.fuzzy_entries()]
     assert untranslated == [] and fuzzy == []
     for entry in catalog.translated_entries():
+        # A plural entry has its translations in msgstr_plural, one per form.
+        translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
         for placeholder in ("%(", "{"):
-            assert entry.msgid.count(placeholder) == entry.msgstr.count(placeholder), entry.msgid
+            for msgstr in translations:
+                assert entry.msgid.count(placeholder) == msgstr.count(placeholder), entry.msgid

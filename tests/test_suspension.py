@@ -24,7 +24,7 @@ def articles(news_index):
 @pytest.fixture
 def public_urls(home_page, news_index, articles):
     # Search and feeds included, whatever their view: everything under /fr/ and /en/ is covered.
-    urls = ["/", "/fr/cette-page-n-existe-pas/", "/fr/recherche/?q=enfants", "/en/news/feed/"]
+    urls = ["/", "/fr/cette-page-n-existe-pas/", "/fr/recherche/?q=enfants", "/en/news/rss/"]
     for lang in ("fr", "en"):
         urls += [home_page.get_url_in(lang), news_index.get_url_in(lang)]
         urls += [f"{news_index.get_url_in(lang)}?page=2"]

@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from articles.navigation import news_index_url
+from articles.navigation import news_index_url, news_route_url
 from home.i18n import LANGUAGE_CODES, current_language, language_of
 
 register = template.Library()
@@ -23,7 +23,10 @@ def _page_url_in(page, lang, request):
 
 
 def _alternate_urls(context):
-    """{language: relative URL of this same page in that language}."""
+    """{language: relative URL of this same page in that language}. Views that are not
+    plain pages (a theme, the search) give theirs as `alternate_urls`."""
+    if context.get("alternate_urls"):
+        return context["alternate_urls"]
     request = context.get("request")
     page = context.get("page")
     urls = {}
@@ -58,7 +61,11 @@ def hreflang_links(context):
     request = context.get("request")
     page = context.get("page")
     urls = _alternate_urls(context)
-    if page is not None and hasattr(page, "translated_languages"):
+    if context.get("alternate_languages"):
+        languages = context["alternate_languages"]
+    elif context.get("alternate_urls"):
+        languages = LANGUAGE_CODES
+    elif page is not None and hasattr(page, "translated_languages"):
         languages = page.translated_languages or [settings.LANGUAGE_CODE]
     else:
         languages = LANGUAGE_CODES
@@ -87,13 +94,15 @@ def lang_attr(obj, field_name):
 
 @register.simple_tag(takes_context=True)
 def news_url(context, theme=None, **params):
-    url = news_index_url(context.get("request"))
+    """The news index, or a theme's page (`theme=`), with optional query parameters."""
+    request = context.get("request")
+    if theme is not None:
+        url = news_route_url("theme", request, theme_slug=theme.slug)
+    else:
+        url = news_index_url(request)
     if not url:
         return ""
-    query = {}
-    if theme is not None:
-        query["theme"] = theme.slug
-    query.update({key: value for key, value in params.items() if value not in (None, "")})
+    query = {key: value for key, value in params.items() if value not in (None, "")}
     return f"{url}?{urlencode(query)}" if query else url
 
 

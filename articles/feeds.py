@@ -1,0 +1,68 @@
+"""RSS 2.0 feeds of the news, in each language, for the whole press review and for each theme.
+Served by the news index's routes (`rss/`, `themes/<slug>/rss/`), in the visitor's language."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+FEED_LENGTH = 30
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, index, theme=None):
+        self.request = request
+        return {"index": index, "theme": theme}
+
+    def title(self, obj):
+        if obj["theme"] is not None:
+            return f"InfoMIE · {obj['theme'].name}"
+        return f"InfoMIE · {obj['index'].title}"
+
+    def link(self, obj):
+        if obj["theme"] is not None:
+            return obj["index"].theme_url(obj["theme"], request=self.request)
+        return obj["index"].get_url(self.request)
+
+    def feed_url(self, obj):
+        return obj["index"].feed_url(obj["theme"], request=self.request)
+
+    def description(self, obj):
+        if obj["theme"] is not None and obj["theme"].description:
+            return obj["theme"].description
+        return _("Press review on unaccompanied foreign minors, newest first.")
+
+    def items(self, obj):
+        from .models import ArticlePage
+
+        articles = ArticlePage.objects.child_of(obj["index"]).for_listing()
+        if obj["theme"] is not None:
+            articles = articles.filter(themes=obj["theme"])
+        return articles[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_description(self, item):
+        source = item.source_name
+        if item.authors:
+            source = f"{source}, {item.authors}"
+        if item.original_date:
+            source = f"{source}, {date_format(item.original_date, 'DATE_FORMAT')}"
+        return f"{item.lead}\n\n{_('Source:')} {source}"
+
+    def item_pubdate(self, item):
+        # Noon in Paris: the same calendar day in every time zone a reader is likely to be in.
+        noon = datetime.datetime.combine(item.published_date, datetime.time(12))
+        return timezone.make_aware(noon)
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
