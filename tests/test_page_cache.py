@@ -1,0 +1,198 @@
+"""The whole-page cache: anonymous pages come from the cache at no query, and every change
+that a page shows purges it."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from articles.factories import ArticlePageFactory, ThemeFactory
+from pagecache import cache as page_cache
+from pagecache import purge_page_cache, register_cache_key_part
+from pagecache.middleware import response_is_cacheable
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def theme():
+    return ThemeFactory(name_fr="Traite des êtres humains", name_en="Human trafficking")
+
+
+@pytest.fixture
+def article(news_index, theme):
+    article = ArticlePageFactory(
+        parent=news_index, title_fr="Un titre français", title_en="An English title"
+    )
+    article.themes.set([theme])
+    article.save_revision().publish()
+    return article
+
+
+def get(client, url, **extra):
+    response = client.get(url, **extra)
+    return response, response.content.decode()
+
+
+def test_a_hit_costs_no_query(client, article, django_assert_num_queries):
+    for url in ("/fr/", "/fr/actualites/", article.get_url_in("fr"), article.get_url_in("en")):
+        first = client.get(url)
+        assert first.status_code == 200 and first["X-Cache"] == "MISS", url
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Cache"] == "HIT", url
+        assert second.content == first.content
+        assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_pages_are_cached_per_language(client, article):
+    client.get("/fr/actualites/")
+    english, html = get(client, "/en/news/")
+    assert english["X-Cache"] == "MISS"
+    assert '<html lang="en">' in html and "An English title" in html
+    french, html = get(client, "/fr/actualites/")
+    assert french["X-Cache"] == "HIT" and "Un titre français" in html
+
+
+def test_query_strings_are_normalised(client, article, theme):
+    client.get(f"/fr/actualites/?theme={theme.slug_fr}&page=1")
+    response = client.get(f"/fr/actualites/?page=1&theme={theme.slug_fr}")
+    assert response["X-Cache"] == "HIT"
+    assert client.get("/fr/actualites/?page=2")["X-Cache"] == "MISS"
+
+
+def test_publishing_purges(client, article):
+    url = article.get_url_in("fr")
+    client.get(url)
+    article.title_fr = "Un titre corrigé"
+    article.save_revision().publish()
+    response, html = get(client, url)
+    assert response["X-Cache"] == "MISS" and "Un titre corrigé" in html
+    response, html = get(client, "/fr/actualites/")
+    assert "Un titre corrigé" in html
+
+
+def test_unpublishing_and_deleting_purge(client, article, news_index):
+    url = article.get_url_in("fr")
+    client.get(url)
+    client.get("/fr/actualites/")
+    article.unpublish()
+    assert client.get(url).status_code == 404
+    assert "Un titre français" not in get(client, "/fr/actualites/")[1]
+
+    other = ArticlePageFactory(parent=news_index, title_fr="Un autre article")
+    other.save_revision().publish()
+    other_url = other.get_url_in("fr")
+    assert client.get(other_url).status_code == 200
+    client.get("/fr/")
+    other.delete()
+    assert client.get(other_url).status_code == 404
+    assert "Un autre article" not in get(client, "/fr/")[1]
+
+
+def test_moving_purges(client, article, home_page, news_index):
+    client.get("/fr/actualites/")
+    assert client.get("/fr/actualites/")["X-Cache"] == "HIT"
+    page_cache_generation = page_cache.current_generation()
+    from wagtail.signals import post_page_move
+
+    post_page_move.send(
+        sender=type(article),
+        instance=article,
+        parent_page_before=news_index,
+        parent_page_after=news_index,
+        url_path_before=article.url_path,
+        url_path_after=article.url_path,
+    )
+    assert page_cache.current_generation() > page_cache_generation
+    assert client.get("/fr/actualites/")["X-Cache"] == "MISS"
+
+
+def test_a_theme_edit_purges(client, article, theme):
+    client.get(article.get_url_in("en"))
+    theme.name_en = "Trafficking of children"
+    theme.save()
+    response, html = get(client, article.get_url_in("en"))
+    assert response["X-Cache"] == "MISS" and "Trafficking of children" in html
+    theme.delete()
+    response, html = get(client, article.get_url_in("en"))
+    assert "Trafficking of children" not in html
+
+
+def test_a_purge_during_rendering_is_not_undone(rf):
+    """A page rendered from the old rows while an editor published keeps the generation
+    read before rendering: it is stored, but never served."""
+    request = rf.get("/fr/")
+    key = page_cache.cache_key(request, "fr")
+    generation, entry = page_cache.read(key)
+    assert entry is None
+    purge_page_cache()  # the editor publishes while the page renders
+    page_cache.store(key, generation, 200, [], b"old page", 60)
+    assert page_cache.read(key)[1] is None
+
+
+def test_editors_are_never_served_or_stored(client, article):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.get("/fr/")
+    client.force_login(user)
+    response = client.get("/fr/")
+    assert "X-Cache" not in response
+    client.logout()
+    assert client.get("/fr/")["X-Cache"] == "HIT"
+
+
+def test_admin_posts_and_messages_are_never_cached(client, article):
+    assert "X-Cache" not in client.get("/admin/login/")
+    assert "X-Cache" not in client.post("/fr/", {})
+    client.cookies["messages"] = "something"
+    assert "X-Cache" not in client.get("/fr/")
+
+
+def test_responses_that_depend_on_the_visitor_are_not_stored():
+    request = RequestFactory().get("/fr/")
+    assert response_is_cacheable(request, HttpResponse("ok"))
+    with_cookie = HttpResponse("ok")
+    with_cookie.set_cookie("choice", "1")
+    private = HttpResponse("ok", headers={"Cache-Control": "private"})
+    varies = HttpResponse("ok", headers={"Vary": "Accept-Language, Cookie"})
+    error = HttpResponse("oops", status=500)
+    for response in (with_cookie, private, varies, error):
+        assert not response_is_cacheable(request, response)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert not response_is_cacheable(request, HttpResponse("ok"))
+
+
+def test_key_parts_split_the_cache(client, article):
+    state = {"value": "a"}
+
+    def notices_signature(request):
+        return state["value"]
+
+    register_cache_key_part(notices_signature)
+    try:
+        client.get("/fr/")
+        assert client.get("/fr/")["X-Cache"] == "HIT"
+        state["value"] = "b"  # e.g. a scheduled notice went live: no purge needed
+        assert client.get("/fr/")["X-Cache"] == "MISS"
+    finally:
+        page_cache.unregister_cache_key_part(notices_signature)
+
+
+def test_a_lost_generation_never_revives_old_pages(client, article):
+    from django.core.cache import cache
+
+    client.get("/fr/")
+    cache.delete(page_cache.GENERATION_KEY)  # Redis restarted or evicted the key
+    assert client.get("/fr/")["X-Cache"] == "MISS"
+
+
+def test_the_cache_can_be_switched_off(client, article, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/fr/")
+    assert "X-Cache" not in client.get("/fr/")
