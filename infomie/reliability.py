@@ -4,7 +4,7 @@ again, so the site comes back by itself as soon as the database does."""
 
 import logging
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 
 logger = logging.getLogger("infomie.reliability")
@@ -20,12 +20,8 @@ def database_unavailable_response(request=None):
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    for connection in connections.all(initialized_only=True):
-        # A broken connection is dropped now, so the next request opens a fresh one.
-        try:
-            connection.close_if_unusable_or_obsolete()
-        except DATABASE_ERRORS:
-            connection.connection = None
+    # Nothing to reset: Django drops a connection that met an error when the request ends
+    # (close_old_connections), so the next request opens a fresh one.
     return response
 
 

@@ -7,6 +7,7 @@ while a purge happened keeps the generation read before rendering, so it is neve
 
 One cache round trip per hit: the page and the generation are read together."""
 
+import hashlib
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -101,7 +102,9 @@ def cache_key(request, language):
     parts = "|".join(part(request) for part in _key_parts)
     path = iri_to_uri(request.path)
     host = request.get_host()
-    return f"{KEY_PREFIX}{host}:{language}:{path}?{query}#{parts}"
+    identity = f"{host}:{language}:{path}?{query}#{parts}"
+    # Hashed: any address fits any cache backend's key rules (length, characters).
+    return KEY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def read(key):
