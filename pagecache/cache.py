@@ -95,14 +95,15 @@ def normalised_query(query_string):
     return urlencode(sorted(pairs))
 
 
-def cache_key(request, language):
+def cache_key(request):
+    """The page's key: scheme, host, path (whose prefix is the language), sorted query
+    string and the registered key parts. None when the page should not be cached."""
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     if query is None:
         return None
     parts = "|".join(part(request) for part in _key_parts)
     path = iri_to_uri(request.path)
-    host = request.get_host()
-    identity = f"{host}:{language}:{path}?{query}#{parts}"
+    identity = f"{request.scheme}://{request.get_host()}{path}?{query}#{parts}"
     # Hashed: any address fits any cache backend's key rules (length, characters).
     return KEY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 

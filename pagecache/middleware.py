@@ -1,21 +1,26 @@
 """Serve anonymous visitors' GETs of public pages from the cache, and store the pages that
 are the same for every anonymous visitor.
 
-Never cached: logged-in users (or anyone carrying a session cookie: editors, visitors of a
+This middleware comes first in MIDDLEWARE: it stores the response every other middleware
+has finished (security headers included), so a hit is the exact response a visitor would
+have had, and `pagecache.wsgi` can serve it before Django even builds its middleware chain.
+
+Never cached: anyone carrying a session cookie (logged-in editors, visitors of a
 password-protected page), requests carrying messages, non-GET/HEAD requests, the admin and
-other paths outside the language prefixes, responses that set a cookie, use the session or
-the CSRF token, say private/no-cache/no-store, vary on Cookie, or have a status other than
-200 (404s are kept briefly: a page published at that address purges them like any other)."""
+other paths outside the language prefixes, responses that set a cookie, vary on Cookie (the
+session was read), say private/no-cache/no-store, or have a status other than 200 (404s are
+kept a few minutes: a page published at that address purges them like any other)."""
+
+from http import HTTPStatus
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 
 from . import cache as page_cache
 
 NOT_FOUND_TIMEOUT = 60 * 5
-HEADERS_KEPT = ("Content-Type", "Content-Language", "Vary", "Link", "Last-Modified", "ETag")
+HEADERS_DROPPED = {"x-cache", "set-cookie", "content-length"}
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store", "max-age=0")
 
 
@@ -60,11 +65,19 @@ def response_is_cacheable(request, response):
     return not getattr(request, "is_preview", False)
 
 
+def entry_headers(entry):
+    """The stored response's status line and headers, ready for WSGI."""
+    _generation, status, headers, content = entry
+    status_line = f"{status} {HTTPStatus(status).phrase}"
+    return status_line, [*headers, ("Content-Length", str(len(content))), ("X-Cache", "HIT")]
+
+
 def _from_entry(entry):
     _generation, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    response["X-Cache"] = "HIT"
     return response
 
 
@@ -74,26 +87,40 @@ def _add_frontend_cache_control(response):
         patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
 
 
+def lookup(request):
+    """(key, generation, entry or None); key is None when the page is not to be cached.
+    `pagecache.wsgi` may have looked already: its answer is in the WSGI environ."""
+    looked_up = request.META.get("pagecache.lookup")
+    if looked_up is not None:
+        return (*looked_up, None)
+    if not request_is_cacheable(request):
+        return None, None, None
+    key = page_cache.cache_key(request)
+    if key is None:
+        return None, None, None
+    generation, entry = page_cache.read(key)
+    return key, generation, entry
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
-            return self.get_response(request)
-        key = page_cache.cache_key(request, get_language())
+        key, generation, entry = lookup(request)
         if key is None:
             return self.get_response(request)
-        generation, entry = page_cache.read(key)
         if entry is not None:
-            response = _from_entry(entry)
-            response["X-Cache"] = "HIT"
-            _add_frontend_cache_control(response)
-            return response
+            return _from_entry(entry)
 
         response = self.get_response(request)
         if response_is_cacheable(request, response):
-            headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
+            _add_frontend_cache_control(response)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in HEADERS_DROPPED
+            ]
             timeout = settings.PAGE_CACHE_TIMEOUT
             if response.status_code == 404:
                 timeout = min(timeout, NOT_FOUND_TIMEOUT)
@@ -101,5 +128,4 @@ class PageCacheMiddleware:
                 key, generation, response.status_code, headers, response.content, timeout
             )
             response["X-Cache"] = "MISS"
-            _add_frontend_cache_control(response)
         return response

@@ -129,7 +129,7 @@ def test_a_purge_during_rendering_is_not_undone(rf):
     """A page rendered from the old rows while an editor published keeps the generation
     read before rendering: it is stored, but never served."""
     request = rf.get("/fr/")
-    key = page_cache.cache_key(request, "fr")
+    key = page_cache.cache_key(request)
     generation, entry = page_cache.read(key)
     assert entry is None
     purge_page_cache()  # the editor publishes while the page renders
@@ -196,3 +196,55 @@ def test_the_cache_can_be_switched_off(client, article, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/fr/")
     assert "X-Cache" not in client.get("/fr/")
+
+
+def wsgi_get(application, path, query="", **environ):
+    from wsgiref.util import setup_testing_defaults
+
+    environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": "testserver", **environ}
+    setup_testing_defaults(environ)
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"], seen["headers"] = status, dict(headers)
+
+    body = b"".join(application(environ, start_response))
+    return seen["status"], seen["headers"], body
+
+
+def test_hits_are_served_before_django_with_the_same_headers(client, article):
+    from django.core.wsgi import get_wsgi_application
+
+    from pagecache.wsgi import PageCacheApplication
+
+    application = PageCacheApplication(get_wsgi_application())
+    url = article.get_url_in("en")
+    status, miss, body = wsgi_get(application, url)
+    assert status == "200 OK" and miss["X-Cache"] == "MISS"
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        status, hit, cached_body = wsgi_get(application, url)
+    assert len(queries) == 0
+    assert status == "200 OK" and hit["X-Cache"] == "HIT" and cached_body == body
+    for header in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+    ):
+        assert hit[header] == miss[header], header
+    assert int(hit["Content-Length"]) == len(body)
+    # HEAD: the headers, no body.
+    status, head, head_body = wsgi_get(application, url, REQUEST_METHOD="HEAD")
+    assert status == "200 OK" and head["X-Cache"] == "HIT" and head_body == b""
+    # A session cookie goes past the fast path to Django, which does not cache it.
+    status, headers, _ = wsgi_get(application, url, HTTP_COOKIE="sessionid=abc")
+    assert "X-Cache" not in headers
+    # A purge is seen by the fast path at once.
+    purge_page_cache()
+    status, headers, _ = wsgi_get(application, url)
+    assert headers["X-Cache"] == "MISS"

@@ -65,6 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole anonymous pages, per language, purged on every content change (pagecache/).
+    # First: it keeps the finished response, headers of every middleware below included.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CSP, Permissions-Policy; then a bilingual 503 when the database is unreachable.
@@ -78,8 +81,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Whole anonymous pages, per language, purged on every content change (pagecache/).
-    "pagecache.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin login throttling; django-axes wants to be last.
     "axes.middleware.AxesMiddleware",
