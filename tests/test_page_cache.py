@@ -4,8 +4,12 @@ that a page shows purges it."""
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import RequestFactory
+
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from pagecache import cache as page_cache
@@ -218,6 +222,17 @@ def test_hits_are_served_before_django_with_the_same_headers(client, article):
     from pagecache.wsgi import PageCacheApplication
 
     application = PageCacheApplication(get_wsgi_application())
+    # As Django's test client does: the test's transaction must survive the requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        check_the_fast_path(application, article)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def check_the_fast_path(application, article):
     url = article.get_url_in("en")
     status, miss, body = wsgi_get(application, url)
     assert status == "200 OK" and miss["X-Cache"] == "MISS"
@@ -248,3 +263,29 @@ def test_hits_are_served_before_django_with_the_same_headers(client, article):
     purge_page_cache()
     status, headers, _ = wsgi_get(application, url)
     assert headers["X-Cache"] == "MISS"
+
+
+PURGED = []
+
+
+class RecordingBackend(BaseBackend):
+    """A stand-in CDN for Wagtail's frontend cache: it records what it is asked to purge."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+def test_a_cdn_is_purged_in_both_languages_when_configured(
+    article, settings, django_capture_on_commit_callbacks
+):
+    PURGED.clear()
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    paths = {url.split("localhost", 1)[-1] for url in PURGED}
+    assert {article.get_url_in("fr"), article.get_url_in("en")} <= paths
+    assert {"/fr/actualites/", "/en/news/", "/fr/", "/en/"} <= paths
+
+
+def test_the_cdn_is_off_unless_the_environment_says_so(settings):
+    assert settings.WAGTAILFRONTENDCACHE == {}
