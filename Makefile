@@ -40,7 +40,7 @@ run: setup ## Serve the demo site at http://127.0.0.1:8000 (PORT= to change, DEB
 	@echo "InfoMIE: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# `make serve`: production settings on PostgreSQL, served by granian (it measured 3-4 times
+# `make serve`: production settings on PostgreSQL, served by granian (it measured 2-4 times
 # gunicorn's rate on cached pages, docs/benchmarks.md) or, with SERVER=gunicorn, by gunicorn
 # (infomie/gunicorn.conf.py); on loopback over plain HTTP as behind a TLS proxy.
 SERVER ?= granian
