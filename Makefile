@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check setup messages makemessages clean
+.PHONY: help run test lint check setup messages makemessages clean serve bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,43 @@ setup: $(VENV)/.installed messages ## Install, migrate, load the demo content, m
 run: setup ## Serve the demo site at http://127.0.0.1:8000 (PORT= to change, DEBUG=1 for debug pages)
 	@echo "InfoMIE: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# `make serve`: production settings on PostgreSQL, served by granian (it measured 2-4 times
+# gunicorn's rate on cached pages, docs/benchmarks.md) or, with SERVER=gunicorn, by gunicorn
+# (infomie/gunicorn.conf.py); on loopback over plain HTTP as behind a TLS proxy.
+SERVER ?= granian
+WEB_CONCURRENCY ?= 2
+GRANIAN_ARGS = --interface wsgi --host $(HOST) --port $(PORT) --workers $(WEB_CONCURRENCY) \
+	--blocking-threads 1 --no-ws --respawn-failed-workers --log-level warning
+SERVE_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/infomie)
+SERVE_ENV = DJANGO_SETTINGS_MODULE=infomie.settings.production \
+	DATABASE_URL="$(SERVE_DATABASE_URL)" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+
+var/secret_key:
+	@mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
+serve: $(VENV)/.installed messages var/secret_key ## Production-like: gunicorn on PostgreSQL (DATABASE_URL; NO_DEMO=1 skips the demo content)
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) update_translation_fields --verbosity 0
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	@if [ -z "$(NO_DEMO)" ]; then $(SERVE_ENV) $(MANAGE) load_demo; fi
+	$(SERVE_ENV) $(MANAGE) ensure_admin
+	@echo "InfoMIE ($(SERVER), $(WEB_CONCURRENCY) workers): http://$(HOST):$(PORT)/"
+ifeq ($(SERVER),gunicorn)
+	$(SERVE_ENV) BIND="$(HOST):$(PORT)" WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(BIN)/gunicorn -c infomie/gunicorn.conf.py infomie.wsgi
+else
+	$(SERVE_ENV) $(BIN)/granian $(GRANIAN_ARGS) infomie.wsgi:application
+endif
+
+# `make bench`: 10,000 articles in a separate database, granian (2 workers) and nginx serving
+# the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
+bench: $(VENV)/.installed messages ## Benchmark: seed infomie_bench, measure with wrk beside nginx, write docs/benchmarks.md
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+	$(BIN)/python bench/run.py
 
 test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -332,6 +332,9 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Listings read the newest articles first: with this index, page 1 of 10,000
+        # articles reads 20 rows instead of sorting them all.
+        indexes = [models.Index(fields=["published_date", "page_ptr"], name="article_newest_first")]
 
     def clean(self):
         super().clean()

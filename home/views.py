@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -16,6 +18,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    from infomie.reliability import database_unavailable_response, is_database_error
+
+    if is_database_error(sys.exc_info()[1]):  # the database is down: 503, not 500
+        return database_unavailable_response(request)
     # Rendered without a request context on purpose: whatever broke may break again.
     return render(request, "500.html", status=500)
 

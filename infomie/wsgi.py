@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "infomie.settings.production")
 
-application = get_wsgi_application()
+from pagecache.wsgi import PageCacheApplication  # noqa: E402 (needs the settings module)
+
+# Cached pages are answered before Django's middleware chain (pagecache/wsgi.py).
+application = PageCacheApplication(get_wsgi_application())

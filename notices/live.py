@@ -77,6 +77,18 @@ def banners_for(request):
     return request._infomie_banners
 
 
+def page_cache_key_part(request):
+    """What of the notices a cached page depends on: which are live now (so a scheduled
+    notice changes every page's key at its start and end, with no purge) and which of the
+    live banners this visitor dismissed. Empty when none is live: no cost, one shared page."""
+    live = live_notices()
+    if not live:
+        return ""
+    banner_ids = {n.pk for n in live if n.level != NoticeLevel.SUSPENSION}
+    hidden = sorted(dismissed_ids(request) & banner_ids)
+    return "notices:" + ".".join(str(n.pk) for n in live) + "/" + ".".join(map(str, hidden))
+
+
 def retry_after(notice, at=None):
     """The Retry-After value: the suspension's end as an HTTP date when it has one still to
     come, otherwise a number of seconds (an hour unless NOTICES_RETRY_AFTER says otherwise)."""

@@ -61,6 +61,8 @@ class SuspensionMiddleware:
             # What an editor sees during a suspension must never be cached for visitors.
             patch_cache_control(response, private=True, no_cache=True)
         if getattr(request, "_infomie_banners_use_cookie", False):
-            # The banners shown depend on the dismissal cookie.
+            # The banners shown depend on the dismissal cookie: so does the page cache's key
+            # (notices.live.page_cache_key_part), which may store the page all the same.
             patch_vary_headers(response, ("Cookie",))
+            request.page_cache_key_covers_cookie = True
         return response

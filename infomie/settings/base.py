@@ -36,7 +36,9 @@ INSTALLED_APPS = [
     "articles",
     "notices",
     "editorial",
+    "pagecache",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -60,11 +62,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Whole anonymous pages, per language, purged on every content change (pagecache/).
+    # First: it keeps the finished response, headers of every middleware below included.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CSP, Permissions-Policy; then a bilingual 503 when the database is unreachable.
+    "infomie.security.ContentSecurityPolicyMiddleware",
+    "infomie.security.PermissionsPolicyMiddleware",
+    "infomie.reliability.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +86,14 @@ MIDDLEWARE = [
     "notices.middleware.SuspensionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin login throttling; django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # AxesBackend, not the standalone one: it can also load users (force_login uses the first).
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "infomie.urls"
@@ -127,6 +146,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "infomie",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # How long cached settings and notices live at most. Saves purge them at once; the limit only
@@ -134,6 +154,10 @@ else:
 INFOMIE_CACHE_TIMEOUT = 60 * 60 * 24 if REDIS_URL else 60
 # Retry-After (seconds) of a suspension that has no end date.
 NOTICES_RETRY_AFTER = int(os.environ.get("NOTICES_RETRY_AFTER", "3600"))
+
+# Whole-page cache of anonymous GETs (pagecache/): never stale, purged on every change.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,10 +194,60 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin either: editors' avatars are not fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 
 SESSION_COOKIE_HTTPONLY = True
+# What a public page may load: only this site's own files; no inline script or style, no
+# frames. The admin gets a looser policy (infomie/security.py): Wagtail uses inline code.
+CSP_EXTRA_SOURCES = env_list("CSP_EXTRA_SOURCES")  # e.g. a media host on object storage
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_EXTRA_SOURCES],
+        "media-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# Admin logins: locked for a while after a few failures, per user name and address.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "infomie.security.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "infomie.security.client_ip"
+# Behind a reverse proxy, the header that carries the visitor's address (e.g. X-Real-IP).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# A CDN in front (Wagtail's frontend cache): purged with the page cache. Off unless set.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+# Seconds a CDN may keep a public page (s-maxage); 0: no Cache-Control added.
+FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "0"))
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -12,3 +12,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is tested on its own (tests/test_page_cache.py turns it on); elsewhere a test
+# that changes rows without signals would read a stale page.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

@@ -1,0 +1,73 @@
+"""Security headers the framework does not send by itself, and the admin login lockout.
+
+The public site's content security policy (settings.CONTENT_SECURITY_POLICY) allows no inline
+script or style. JSON-LD `<script type="application/ld+json">` blocks are data, never run,
+so script-src does not apply to them. Wagtail's admin relies on inline scripts and styles:
+it gets a looser policy of its own, still limited to this site."""
+
+from csp.middleware import CSPMiddleware
+
+from django.conf import settings
+from django.shortcuts import render
+
+ADMIN_PREFIXES = ("/admin/",)
+ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", "blob:", "https:"],
+    "frame-src": ["'self'", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+            parts.config = ADMIN_DIRECTIVES
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Deny the browser features the site never uses (camera, location...)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        return response
+
+
+def client_ip(request):
+    """The visitor's address for the login lockout: the reverse proxy's header when
+    CLIENT_IP_HEADER names one (e.g. X-Real-IP), else the connection's address."""
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    if header:
+        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        if value:
+            return value.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """The bilingual page shown after too many failed admin logins (HTTP 429)."""
+    minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
+    response = render(
+        request,
+        "admin_locked_out.html",
+        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    return response

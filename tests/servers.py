@@ -1,0 +1,164 @@
+"""Real server processes for the tests that need more than one (the shared page cache) or a
+database that goes away: `manage.py runserver --noreload` on a free loopback port, and a
+TCP relay in front of PostgreSQL that the test can cut and restore."""
+
+import http.cookiejar
+import os
+import re
+import select
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """One `runserver` process with the test settings (plain static files) and the given
+    environment."""
+
+    def __init__(self, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "infomie.settings.test", **env}
+        self.process = None
+        self.timeout = 30
+        jar = http.cookiejar.CookieJar()
+        self.jar = jar
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar), NoRedirect()
+        )
+
+    def __enter__(self):
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(self.output())
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("runserver did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+    def output(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def request(self, path, data=None):
+        """(status, headers, body) of a GET, or of a POST when `data` is given."""
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(self.url + path, data=body)
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+        except TimeoutError as error:
+            log = self.output()[-3000:]
+            raise AssertionError(f"{path} timed out; server log:\n{log}") from error
+
+    def csrf_token(self, path):
+        _status, _headers, html = self.request(path)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def log_in(self, username, password):
+        token = self.csrf_token("/admin/login/")
+        status, headers, _ = self.request(
+            "/admin/login/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": password},
+        )
+        assert status == 302, f"login failed: {status} {self.output()[-2000:]}"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Relay:
+    """A TCP relay from a loopback port to `target`; `cut()` drops every connection and
+    refuses new ones, `restore()` listens again on the same port."""
+
+    def __init__(self, target):
+        self.target = target
+        self.port = free_port()
+        self.listener = None
+        self.sockets = []
+        self.lock = threading.Lock()
+
+    def restore(self):
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(16)
+        self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def cut(self):
+        with self.lock:
+            try:
+                self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() below
+            except OSError:
+                pass
+            self.listener.close()
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                sock.close()
+            self.sockets = []
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.sockets += [client, upstream]
+            threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
+
+    def _pipe(self, a, b):
+        pair = {a: b, b: a}
+        try:
+            while True:
+                readable, _, _ = select.select([a, b], [], [], 1)
+                for sock in readable:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    pair[sock].sendall(data)
+        except (OSError, ValueError):
+            return

@@ -1,0 +1,291 @@
+"""The whole-page cache: anonymous pages come from the cache at no query, and every change
+that a page shows purges it."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from articles.factories import ArticlePageFactory, ThemeFactory
+from pagecache import cache as page_cache
+from pagecache import purge_page_cache, register_cache_key_part
+from pagecache.middleware import response_is_cacheable
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def theme():
+    return ThemeFactory(name_fr="Traite des êtres humains", name_en="Human trafficking")
+
+
+@pytest.fixture
+def article(news_index, theme):
+    article = ArticlePageFactory(
+        parent=news_index, title_fr="Un titre français", title_en="An English title"
+    )
+    article.themes.set([theme])
+    article.save_revision().publish()
+    return article
+
+
+def get(client, url, **extra):
+    response = client.get(url, **extra)
+    return response, response.content.decode()
+
+
+def test_a_hit_costs_no_query(client, article, django_assert_num_queries):
+    for url in ("/fr/", "/fr/actualites/", article.get_url_in("fr"), article.get_url_in("en")):
+        first = client.get(url)
+        assert first.status_code == 200 and first["X-Cache"] == "MISS", url
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Cache"] == "HIT", url
+        assert second.content == first.content
+        assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_pages_are_cached_per_language(client, article):
+    client.get("/fr/actualites/")
+    english, html = get(client, "/en/news/")
+    assert english["X-Cache"] == "MISS"
+    assert '<html lang="en">' in html and "An English title" in html
+    french, html = get(client, "/fr/actualites/")
+    assert french["X-Cache"] == "HIT" and "Un titre français" in html
+
+
+def test_query_strings_are_normalised(client, article, theme):
+    client.get(f"/fr/actualites/?theme={theme.slug_fr}&page=1")
+    response = client.get(f"/fr/actualites/?page=1&theme={theme.slug_fr}")
+    assert response["X-Cache"] == "HIT"
+    assert client.get("/fr/actualites/?page=2")["X-Cache"] == "MISS"
+
+
+def test_publishing_purges(client, article):
+    url = article.get_url_in("fr")
+    client.get(url)
+    article.title_fr = "Un titre corrigé"
+    article.save_revision().publish()
+    response, html = get(client, url)
+    assert response["X-Cache"] == "MISS" and "Un titre corrigé" in html
+    response, html = get(client, "/fr/actualites/")
+    assert "Un titre corrigé" in html
+
+
+def test_unpublishing_and_deleting_purge(client, article, news_index):
+    url = article.get_url_in("fr")
+    client.get(url)
+    client.get("/fr/actualites/")
+    article.unpublish()
+    assert client.get(url).status_code == 404
+    assert "Un titre français" not in get(client, "/fr/actualites/")[1]
+
+    other = ArticlePageFactory(parent=news_index, title_fr="Un autre article")
+    other.save_revision().publish()
+    other_url = other.get_url_in("fr")
+    assert client.get(other_url).status_code == 200
+    client.get("/fr/")
+    other.delete()
+    assert client.get(other_url).status_code == 404
+    assert "Un autre article" not in get(client, "/fr/")[1]
+
+
+def test_moving_purges(client, article, home_page, news_index):
+    client.get("/fr/actualites/")
+    assert client.get("/fr/actualites/")["X-Cache"] == "HIT"
+    page_cache_generation = page_cache.current_generation()
+    from wagtail.signals import post_page_move
+
+    post_page_move.send(
+        sender=type(article),
+        instance=article,
+        parent_page_before=news_index,
+        parent_page_after=news_index,
+        url_path_before=article.url_path,
+        url_path_after=article.url_path,
+    )
+    assert page_cache.current_generation() > page_cache_generation
+    assert client.get("/fr/actualites/")["X-Cache"] == "MISS"
+
+
+def test_a_theme_edit_purges(client, article, theme):
+    client.get(article.get_url_in("en"))
+    theme.name_en = "Trafficking of children"
+    theme.save()
+    response, html = get(client, article.get_url_in("en"))
+    assert response["X-Cache"] == "MISS" and "Trafficking of children" in html
+    theme.delete()
+    response, html = get(client, article.get_url_in("en"))
+    assert "Trafficking of children" not in html
+
+
+def test_a_purge_during_rendering_is_not_undone(rf):
+    """A page rendered from the old rows while an editor published keeps the generation
+    read before rendering: it is stored, but never served."""
+    request = rf.get("/fr/")
+    key = page_cache.cache_key(request)
+    generation, entry = page_cache.read(key)
+    assert entry is None
+    purge_page_cache()  # the editor publishes while the page renders
+    page_cache.store(key, generation, 200, [], b"old page", 60)
+    assert page_cache.read(key)[1] is None
+
+
+def test_editors_are_never_served_or_stored(client, article):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.get("/fr/")
+    client.force_login(user)
+    response = client.get("/fr/")
+    assert "X-Cache" not in response
+    client.logout()
+    assert client.get("/fr/")["X-Cache"] == "HIT"
+
+
+def test_admin_posts_and_messages_are_never_cached(client, article):
+    assert "X-Cache" not in client.get("/admin/login/")
+    assert "X-Cache" not in client.post("/fr/", {})
+    client.cookies["messages"] = "something"
+    assert "X-Cache" not in client.get("/fr/")
+
+
+def test_responses_that_depend_on_the_visitor_are_not_stored():
+    request = RequestFactory().get("/fr/")
+    assert response_is_cacheable(request, HttpResponse("ok"))
+    with_cookie = HttpResponse("ok")
+    with_cookie.set_cookie("choice", "1")
+    private = HttpResponse("ok", headers={"Cache-Control": "private"})
+    varies = HttpResponse("ok", headers={"Vary": "Accept-Language, Cookie"})
+    error = HttpResponse("oops", status=500)
+    for response in (with_cookie, private, varies, error):
+        assert not response_is_cacheable(request, response)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert not response_is_cacheable(request, HttpResponse("ok"))
+
+
+def test_key_parts_split_the_cache(client, article):
+    state = {"value": "a"}
+
+    def notices_signature(request):
+        return state["value"]
+
+    register_cache_key_part(notices_signature)
+    try:
+        client.get("/fr/")
+        assert client.get("/fr/")["X-Cache"] == "HIT"
+        state["value"] = "b"  # e.g. a scheduled notice went live: no purge needed
+        assert client.get("/fr/")["X-Cache"] == "MISS"
+    finally:
+        page_cache.unregister_cache_key_part(notices_signature)
+
+
+def test_a_lost_generation_never_revives_old_pages(client, article):
+    from django.core.cache import cache
+
+    client.get("/fr/")
+    cache.delete(page_cache.GENERATION_KEY)  # Redis restarted or evicted the key
+    assert client.get("/fr/")["X-Cache"] == "MISS"
+
+
+def test_the_cache_can_be_switched_off(client, article, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/fr/")
+    assert "X-Cache" not in client.get("/fr/")
+
+
+def wsgi_get(application, path, query="", **environ):
+    from wsgiref.util import setup_testing_defaults
+
+    environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": "testserver", **environ}
+    setup_testing_defaults(environ)
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"], seen["headers"] = status, dict(headers)
+
+    body = b"".join(application(environ, start_response))
+    return seen["status"], seen["headers"], body
+
+
+def test_hits_are_served_before_django_with_the_same_headers(client, article):
+    from django.core.wsgi import get_wsgi_application
+
+    from pagecache.wsgi import PageCacheApplication
+
+    application = PageCacheApplication(get_wsgi_application())
+    # As Django's test client does: the test's transaction must survive the requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        check_the_fast_path(application, article)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def check_the_fast_path(application, article):
+    url = article.get_url_in("en")
+    status, miss, body = wsgi_get(application, url)
+    assert status == "200 OK" and miss["X-Cache"] == "MISS"
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        status, hit, cached_body = wsgi_get(application, url)
+    assert len(queries) == 0
+    assert status == "200 OK" and hit["X-Cache"] == "HIT" and cached_body == body
+    for header in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+    ):
+        assert hit[header] == miss[header], header
+    assert int(hit["Content-Length"]) == len(body)
+    # HEAD: the headers, no body.
+    status, head, head_body = wsgi_get(application, url, REQUEST_METHOD="HEAD")
+    assert status == "200 OK" and head["X-Cache"] == "HIT" and head_body == b""
+    # A session cookie goes past the fast path to Django, which does not cache it.
+    status, headers, _ = wsgi_get(application, url, HTTP_COOKIE="sessionid=abc")
+    assert "X-Cache" not in headers
+    # A purge is seen by the fast path at once.
+    purge_page_cache()
+    status, headers, _ = wsgi_get(application, url)
+    assert headers["X-Cache"] == "MISS"
+
+
+PURGED = []
+
+
+class RecordingBackend(BaseBackend):
+    """A stand-in CDN for Wagtail's frontend cache: it records what it is asked to purge."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+def test_a_cdn_is_purged_in_both_languages_when_configured(
+    article, settings, django_capture_on_commit_callbacks
+):
+    PURGED.clear()
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    paths = {url.split("localhost", 1)[-1] for url in PURGED}
+    assert {article.get_url_in("fr"), article.get_url_in("en")} <= paths
+    assert {"/fr/actualites/", "/en/news/", "/fr/", "/en/"} <= paths
+
+
+def test_the_cdn_is_off_unless_the_environment_says_so(settings):
+    assert settings.WAGTAILFRONTENDCACHE == {}

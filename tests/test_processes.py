@@ -1,0 +1,112 @@
+"""Several real server processes against the test database: the page cache shared through
+Redis is never stale across processes, and a database outage is a 503 the site recovers
+from by itself. PostgreSQL only (SQLite's test database lives in this process's memory)."""
+
+import os
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from articles.factories import ArticlePageFactory, ThemeFactory
+
+from .admin_forms import article_form_data
+from .servers import Relay, Server
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/6")
+
+pytestmark = [pytest.mark.processes, pytest.mark.postgres]
+
+
+@pytest.fixture
+def database_url():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
+    s = connection.settings_dict
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def redis_url():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {REDIS_TEST_URL}")
+    client.flushdb()
+    yield REDIS_TEST_URL
+    client.flushdb()
+
+
+@pytest.fixture
+def published(transactional_db, site_tree):
+    home, news_index = site_tree
+    article = ArticlePageFactory(
+        parent=news_index, title_fr="Titre avant la correction", title_en="Title before"
+    )
+    article.themes.set([ThemeFactory()])
+    article.save_revision().publish()
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-for-tests")
+    return article
+
+
+@pytest.mark.redis
+def test_a_change_through_one_process_is_seen_through_the_other(
+    published, database_url, redis_url
+):
+    env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PAGE_CACHE_ENABLED": "1"}
+    url = published.get_url_in("fr")
+    with Server(**env) as editor_side, Server(**env) as visitor_side:
+        for path in (url, "/fr/actualites/"):
+            visitor_side.request(path)
+            status, headers, html = visitor_side.request(path)
+            assert (status, headers["X-Cache"]) == (200, "HIT"), visitor_side.output()[-3000:]
+            assert "Titre avant la correction" in html
+
+        # An editor corrects the title in the admin of the other process and publishes.
+        editor_side.log_in("editor", "pw-for-tests")
+        edit = f"/admin/pages/{published.pk}/edit/"
+        data = article_form_data(
+            title_fr="Titre après la correction",
+            title_en="Title after",
+            slug_fr=published.slug_fr,
+            slug_en=published.slug_en,
+            themes=[theme.pk for theme in published.themes.all()],
+        )
+        data["csrfmiddlewaretoken"] = editor_side.csrf_token(edit)
+        data["action-publish"] = "action-publish"
+        status, _headers, html = editor_side.request(edit, data)
+        assert status == 302, html[-3000:]
+
+        for path in (url, "/fr/actualites/"):
+            status, headers, html = visitor_side.request(path)
+            assert status == 200 and headers["X-Cache"] == "MISS", path
+            assert "Titre après la correction" in html and "avant la correction" not in html
+
+
+def test_a_database_outage_is_a_bilingual_503_and_the_site_recovers(published, database_url):
+    settings_dict = connection.settings_dict
+    relay = Relay((settings_dict["HOST"] or "127.0.0.1", int(settings_dict["PORT"] or 5432)))
+    relay.restore()
+    relayed_url = database_url.replace(f":{settings_dict['PORT'] or 5432}/", f":{relay.port}/")
+    env = {"DATABASE_URL": relayed_url, "PAGE_CACHE_ENABLED": "0", "CONN_MAX_AGE": "60"}
+    url = published.get_url_in("en")
+    with Server(**env) as server:
+        assert server.request(url)[0] == 200
+
+        relay.cut()  # PostgreSQL goes away
+        for path in (url, "/fr/", "/en/news/?page=2"):
+            status, headers, html = server.request(path)
+            assert status == 503, path
+            assert headers["Retry-After"] == "30"
+            assert "Temporarily unavailable" in html and "Momentanément indisponible" in html
+            assert "Traceback" not in html and "OperationalError" not in html
+
+        relay.restore()  # and comes back: no restart needed
+        status, _headers, html = server.request(url)
+        assert status == 200 and "Title before" in html
+        relay.cut()
