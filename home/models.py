@@ -81,6 +81,8 @@ class BasePage(Page):
             untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
             match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
         child_models = self.specific_class.allowed_subpage_models()
+        if not child_models:  # an article: nothing can live below it
+            return None
         if len(child_models) == 1:
             # One possible page type below (articles under the news index): one query.
             return child_models[0].objects.child_of(self).filter(match).first()

@@ -185,3 +185,9 @@ def test_breadcrumb(client, article):
         "Actualités",
         "Enfants disparus",
     ]
+
+
+def test_an_address_below_an_article_is_a_404(client, article):
+    # Found by the URL fuzzer: articles have no children, the router must say so, not fail.
+    assert client.get("/fr/actualites/enfants-disparus/suite/").status_code == 404
+    assert client.get("/en/news/missing-children/more/").status_code == 404
