@@ -179,8 +179,10 @@ def in_process_measurements(pages):
 
 def pages_to_measure():
     from django.test import Client
+    from django.utils import translation
 
     from articles.models import ArticlePage, Theme
+    from articles.navigation import news_index_url
 
     theme = Theme.objects.order_by("pk").first()
     article = ArticlePage.objects.live().exclude(title_en=None).order_by("-pk").first()
@@ -191,9 +193,8 @@ def pages_to_measure():
         "article": article.get_url_in("fr"),
     }
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
-    theme_page = getattr(theme, "get_url", None)
-    if callable(theme_page) and theme_page():  # issue 4's theme pages, when present
-        pages["theme"] = theme_page()
+    with translation.override("fr"):
+        pages["theme"] = news_index_url() + f"themes/{theme.slug_fr}/"
     search = "/fr/recherche/?q=protection"
     if client.get(search).status_code == 200:
         pages["search"] = search
@@ -331,7 +332,10 @@ START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
 def write_section(path, report):
     """Replace the part of the file `make bench` owns, leaving the rest (the import benchmark)."""
     text = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    section = f"{START}\n{report.rstrip()}\n{END}\n"
+    body = report.strip()
+    if body.startswith("# Benchmarks"):  # the file has its own title
+        body = body[len("# Benchmarks") :].lstrip()
+    section = f"{START}\n{body}\n{END}\n"
     if START in text and END in text:
         head, rest = text.split(START, 1)
         text = head + section + rest.split(END, 1)[1].lstrip("\n")

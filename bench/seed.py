@@ -10,6 +10,7 @@ import uuid
 
 from django.db import connection, transaction
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
@@ -49,8 +50,8 @@ def seed(articles=10_000, themes=20, stdout=print):
                 Theme(
                     name_fr=f"Thème {n} {WORDS_FR[n % len(WORDS_FR)]}",
                     name_en=f"Theme {n} {WORDS_EN[n % len(WORDS_EN)]}",
-                    slug_fr=f"theme-{n}-{WORDS_FR[n % len(WORDS_FR)]}",
-                    slug_en=f"theme-{n}-{WORDS_EN[n % len(WORDS_EN)]}",
+                    slug_fr=slugify(f"theme-{n}-{WORDS_FR[n % len(WORDS_FR)]}"),
+                    slug_en=slugify(f"theme-{n}-{WORDS_EN[n % len(WORDS_EN)]}"),
                     name=f"Thème {n}",
                     slug=f"theme-{n}",
                     description_fr=sentence(WORDS_FR, rng, 12),
