@@ -57,7 +57,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=infomie.settings.production \
 var/secret_key:
 	@mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
 
-serve: $(VENV)/.installed messages var/secret_key ## Production-like: gunicorn on PostgreSQL (DATABASE_URL; NO_DEMO=1 skips the demo content)
+serve: $(VENV)/.installed messages var/secret_key ## Production-like: granian (SERVER=gunicorn for gunicorn) on PostgreSQL (DATABASE_URL; NO_DEMO=1 skips the demo content)
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
 	$(SERVE_ENV) $(MANAGE) update_translation_fields --verbosity 0
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
