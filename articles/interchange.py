@@ -434,7 +434,6 @@ def _create_many(index, new_articles, user):
         return []
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(ArticlePage)
-    base_content_type = ContentType.objects.get_for_model(Page)
     taken = set()
     for slugs in index.get_children().values_list("slug_fr", "slug_en"):
         taken.update(slug for slug in slugs if slug)
@@ -485,6 +484,31 @@ def _create_many(index, new_articles, user):
         batch_size=1000,
     )
 
+    revisions = _record_revisions(
+        pages,
+        [_new_page_content(page, child_relations) for page in pages],
+        published={page.pk for page in pages if page.live},
+        first_action="wagtail.create",
+        user=user,
+        now=now,
+    )
+    for page in pages:
+        if not page.live:
+            page.live_revision = None
+    ArticlePage.objects.bulk_update(pages, ["latest_revision", "live_revision"], batch_size=500)
+    for page, revision in zip(pages, revisions, strict=True):
+        if page.live:
+            page_published.send(sender=ArticlePage, instance=page, revision=revision)
+    return pages
+
+
+def _record_revisions(pages, contents, published, first_action, user, now):
+    """One revision per page and its history entries, in bulk: what save_revision() and
+    publish() record, `first_action` (create or edit) and, for the pages whose pk is in
+    `published`, wagtail.publish. Sets latest_revision (and live_revision when published);
+    the caller saves those columns."""
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    base_content_type = ContentType.objects.get_for_model(Page)
     revisions = Revision.objects.bulk_create(
         [
             Revision(
@@ -492,19 +516,22 @@ def _create_many(index, new_articles, user):
                 base_content_type=base_content_type,
                 object_id=str(page.pk),
                 user=user,
-                content=_new_page_content(page, child_relations),
+                content=content,
                 object_str=str(page),
                 created_at=now,
             )
-            for page in pages
+            for page, content in zip(pages, contents, strict=True)
         ],
         batch_size=500,
     )
     entries = []
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
-        page.live_revision = revision if page.live else None
-        for action in ("wagtail.create", "wagtail.publish") if page.live else ("wagtail.create",):
+        actions = [first_action]
+        if page.pk in published:
+            page.live_revision = revision
+            actions.append("wagtail.publish")
+        for action in actions:
             entries.append(
                 PageLogEntry(
                     content_type=content_type,
@@ -512,17 +539,14 @@ def _create_many(index, new_articles, user):
                     action=action,
                     timestamp=now,
                     user=user,
-                    page=page,
-                    revision=revision if action == "wagtail.publish" else None,
+                    page_id=page.pk,
+                    # A new page's "create" entry has no revision, as Wagtail's own.
+                    revision=None if action == "wagtail.create" else revision,
                     content_changed=True,
                 )
             )
-    ArticlePage.objects.bulk_update(pages, ["latest_revision", "live_revision"], batch_size=500)
     PageLogEntry.objects.bulk_create(entries, batch_size=500)
-    for page, revision in zip(pages, revisions, strict=True):
-        if page.live:
-            page_published.send(sender=ArticlePage, instance=page, revision=revision)
-    return pages
+    return revisions
 
 
 def _new_page_content(page, child_relations):
@@ -548,8 +572,6 @@ def _update_many(changed_articles, user):
     go-live date still to come go through Wagtail's own publishing, which schedules them.
     `changed_articles` is a list of (article, fields, themes, live)."""
     now = timezone.now()
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    base_content_type = ContentType.objects.get_for_model(Page)
     pages, published, drafts = [], [], []
     for article, fields, themes, live in changed_articles:
         if article.go_live_at and article.go_live_at > now:
@@ -580,41 +602,14 @@ def _update_many(changed_articles, user):
 
     updated = published + drafts
     published_ids = {page.pk for page in published}
-    revisions = Revision.objects.bulk_create(
-        [
-            Revision(
-                content_type=content_type,
-                base_content_type=base_content_type,
-                object_id=str(page.pk),
-                user=user,
-                content=page.serializable_data(),
-                object_str=str(page),
-                created_at=now,
-            )
-            for page in updated
-        ],
-        batch_size=500,
+    revisions = _record_revisions(
+        updated,
+        [page.serializable_data() for page in updated],
+        published=published_ids,
+        first_action="wagtail.edit",
+        user=user,
+        now=now,
     )
-    entries = []
-    for page, revision in zip(updated, revisions, strict=True):
-        page.latest_revision = revision
-        actions = ["wagtail.edit"]
-        if page.pk in published_ids:
-            page.live_revision = revision
-            actions.append("wagtail.publish")
-        for action in actions:
-            entries.append(
-                PageLogEntry(
-                    content_type=content_type,
-                    label=str(page),
-                    action=action,
-                    timestamp=now,
-                    user=user,
-                    page_id=page.pk,
-                    revision=revision,
-                    content_changed=True,
-                )
-            )
     fields = ["latest_revision", "draft_title", "latest_revision_created_at"]
     Page.objects.bulk_update(
         [_page_row(page, fields + ["live_revision"]) for page in published],
@@ -626,7 +621,6 @@ def _update_many(changed_articles, user):
         fields + ["has_unpublished_changes"],
         batch_size=500,
     )
-    PageLogEntry.objects.bulk_create(entries, batch_size=500)
     for page, revision in zip(updated, revisions, strict=True):
         if page.pk in published_ids:
             page_published.send(sender=ArticlePage, instance=page, revision=revision)
