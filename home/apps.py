@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,9 @@ class HomeConfig(AppConfig):
             model.route = BasePage.translated_route
 
         from . import signals  # noqa: F401
+        from .schema import ensure_translated_page_columns
+
+        post_migrate.connect(ensure_translated_page_columns, dispatch_uid="home-page-columns")
 
 
 def _subclasses(cls):
