@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.models import BasePage, sitemap_entries
+from home.sites import view_restrictions_exist
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 
@@ -268,6 +269,10 @@ def _years(articles):
 
 
 class ArticleQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's, without its query when no page of the site is private."""
+        return super().public() if view_restrictions_exist() else self
+
     def for_listing(self):
         """Published, public articles, newest first, with what a listing card shows."""
         return (

@@ -2,30 +2,28 @@
 Kept in the cache so that it costs no query, and forgotten whenever the news index is
 published, unpublished, moved or deleted."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete
 from django.utils import translation
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from home.caching import cached, purge
 from home.i18n import LANGUAGE_CODES, current_language
 
-CACHE_KEY = "infomie:news-index-url:{lang}"
-TIMEOUT = 60 * 60 * 24
+CACHE_KEY = "news-index-url:{lang}"
 
 
 def news_index_url(request=None):
     lang = current_language()
-    key = CACHE_KEY.format(lang=lang)
-    url = cache.get(key)
-    if url is None:
+
+    def load():
         from .models import ArticleIndexPage
 
         index = ArticleIndexPage.objects.live().first()
         with translation.override(lang):
-            url = index.get_url(request=request) if index is not None else ""
-        cache.set(key, url, TIMEOUT)
-    return url
+            return index.get_url(request=request) if index is not None else ""
+
+    return cached(CACHE_KEY.format(lang=lang), load)
 
 
 def news_route_url(name, request=None, **kwargs):
@@ -41,7 +39,7 @@ def news_route_url(name, request=None, **kwargs):
 
 
 def forget_news_index_url(**kwargs):
-    cache.delete_many([CACHE_KEY.format(lang=lang) for lang in LANGUAGE_CODES])
+    purge(*(CACHE_KEY.format(lang=lang) for lang in LANGUAGE_CODES))
 
 
 def connect_signals():

@@ -4,11 +4,17 @@ Django's cache framework and purged by signals when an editor saves or deletes i
 The cache is Redis when REDIS_URL is set, so a purge in one process is seen by every other
 at once; `make run`'s single process uses a local-memory cache that the same purge keeps
 fresh. The purge runs right away and again once the transaction commits, so a request that
-read the old rows while the editor's transaction was open cannot leave them cached."""
+read the old rows while the editor's transaction was open cannot leave them cached.
+
+Within a process, a value read once is kept while the page cache's generation does not change
+(`pagecache.cache.memoized`): a purge here also purges the page cache, since every page shows
+these values, and so a new generation forgets them in every process."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from pagecache.cache import memoized, purge_page_cache
 
 # A safety net only: every change purges its key at once.
 TIMEOUT = getattr(settings, "INFOMIE_CACHE_TIMEOUT", 60 * 60 * 24)
@@ -18,14 +24,19 @@ PREFIX = "infomie:v1:"
 def cached(key, loader, timeout=TIMEOUT):
     """The value stored under `key`, computed by `loader()` and stored when missing."""
     full_key = PREFIX + key
-    value = cache.get(full_key)
-    if value is None:
-        value = loader()
-        cache.set(full_key, value, timeout)
-    return value
+
+    def read():
+        value = cache.get(full_key)
+        if value is None:
+            value = loader()
+            cache.set(full_key, value, timeout)
+        return value
+
+    return memoized(full_key, read)
 
 
 def purge(*keys):
     full_keys = [PREFIX + key for key in keys]
     cache.delete_many(full_keys)
     transaction.on_commit(lambda: cache.delete_many(full_keys))
+    purge_page_cache()

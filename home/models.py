@@ -10,11 +10,12 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
+from .sites import site_root_paths, view_restrictions_exist
 
 HOME_LATEST_COUNT = 6
 
@@ -94,6 +95,15 @@ class BasePage(Page):
             if child is not None:
                 return child
         return self.get_children().filter(match).specific().first()
+
+    def get_view_restrictions(self):
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()  # no query
+        return super().get_view_restrictions()
+
+    def memoized_site_root_paths(self, request=None):
+        """Replaces `_get_site_root_paths` (see HomeConfig.ready)."""
+        return site_root_paths(self, request)
 
     def get_routed_parent(self):
         """The parent page, without a query when the request was routed through it."""

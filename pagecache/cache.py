@@ -5,16 +5,29 @@ generation, which lives in the same cache (Redis in production), so every proces
 serving every older page at once; nothing has to find and delete keys. A page rendered
 while a purge happened keeps the generation read before rendering, so it is never served.
 
-One cache round trip per hit: the page and the generation are read together."""
+A hit costs one round trip to the shared cache: the generation, read on a connection of its
+own. Each process keeps the pages it served lately in memory, tagged with their generation,
+so a page is fetched from the shared cache once per process and generation, not per request.
+
+The generation read at the start of a request also scopes `memoized()`: small values every
+page needs (site settings, live notices, the site's root paths) are kept in the process for
+as long as the generation does not change. Everything that changes them purges the page
+cache, so they are never older than the pages."""
 
 import hashlib
+import logging
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils.encoding import iri_to_uri
+
+logger = logging.getLogger("pagecache")
 
 GENERATION_KEY = "pagecache:generation"
 KEY_PREFIX = "pagecache:page:"
@@ -108,17 +121,152 @@ def cache_key(request):
     return KEY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 
 
-def read(key):
-    """(generation, cached entry or None)."""
-    values = cache.get_many([GENERATION_KEY, key])
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        return current_generation(), None
-    entry = values.get(key)
-    if entry is not None and entry[0] != generation:
-        entry = None
-    return generation, entry
+def read(key, generation):
+    """The cached entry of `key` rendered under `generation`, or None."""
+    entry = _local_pages.get(key, generation)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is None or entry[0] != generation:
+            return None
+        _local_pages.put(key, entry)
+    return entry
 
 
 def store(key, generation, status, headers, content, timeout):
-    cache.set(key, (generation, status, headers, content), timeout)
+    entry = (generation, status, headers, content)
+    cache.set(key, entry, timeout)
+    _local_pages.put(key, entry)
+
+
+# The generation of the request being served ---------------------------------------------
+
+_request = threading.local()
+_connections = threading.local()
+
+
+def read_generation():
+    """The current generation, in one round trip. With Redis (django-redis), on a connection
+    this thread keeps for it: a GET through the cache API costs three times as much in
+    Python. Anything unexpected falls back to the cache API."""
+    connection = _generation_connection()
+    if connection is not None:
+        try:
+            connection.send_command("GET", _connections.key)
+            value = connection.read_response()
+            if value is not None:
+                return int(value)
+        except Exception:  # noqa: BLE001 - the cache API below retries and reports
+            connection.disconnect()
+            logger.debug("generation read fell back to the cache API", exc_info=True)
+    return current_generation()
+
+
+def _generation_connection():
+    connection = getattr(_connections, "connection", False)
+    if connection is False:
+        connection = None
+        client = getattr(cache, "client", None)
+        if client is not None and hasattr(client, "get_client"):  # django-redis
+            pool = client.get_client(write=False).connection_pool
+            connection = pool.connection_class(**pool.connection_kwargs)
+            _connections.key = cache.make_key(GENERATION_KEY)
+        _connections.connection = connection
+    return connection
+
+
+def begin_request(generation):
+    """Called with the generation read at the start of a request (None: not known)."""
+    _request.generation = generation
+
+
+def end_request():
+    _request.generation = None
+
+
+def request_generation():
+    return getattr(_request, "generation", None)
+
+
+_memo = {}
+_memo_lock = threading.Lock()
+# A safety net, as for the cache entries themselves: a memoized value is read again after a
+# minute even if the generation has not changed (processes that share no cache, say).
+MEMO_MAX_AGE = 60
+
+
+def memoized(key, compute):
+    """`compute()`, kept in this process while the generation of the current request stays
+    the same (a minute at most). Outside a request (commands, tasks), computed every time.
+    Only for values that every change purges the page cache for (pagecache.signals,
+    home.caching)."""
+    generation = request_generation()
+    if generation is None:
+        return compute()
+    now = time.monotonic()
+    found = _memo.get(key)
+    if found is not None and found[0] == generation and now - found[1] < MEMO_MAX_AGE:
+        return found[2]
+    value = compute()
+    with _memo_lock:
+        if any(tag < generation for tag, _at, _value in _memo.values()):
+            _memo.clear()  # an older generation's values: none can be used again
+        _memo[key] = (generation, now, value)
+    return value
+
+
+class LocalPages:
+    """The pages this process served lately, least recently used dropped first, within a
+    budget of bytes (PAGE_CACHE_LOCAL_BYTES). Off when the cache itself is in this process."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    @property
+    def budget(self):
+        if isinstance(caches["default"], LocMemCache):  # the cache is this process's memory
+            return 0
+        return getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 0)
+
+    def get(self, key, generation):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] != generation:
+            self.pop(key)
+            return None
+        try:
+            self.entries.move_to_end(key)
+        except KeyError:  # dropped by another thread meanwhile
+            pass
+        return entry
+
+    def put(self, key, entry):
+        budget = self.budget
+        if budget <= 0 or len(entry[3]) > budget // 4:
+            return
+        with self.lock:
+            self._pop(key)
+            self.entries[key] = entry
+            self.size += len(entry[3])
+            while self.size > budget:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped[3])
+
+    def pop(self, key):
+        with self.lock:
+            self._pop(key)
+
+    def _pop(self, key):
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry[3])
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_local_pages = LocalPages()

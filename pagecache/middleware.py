@@ -11,6 +11,7 @@ other paths outside the language prefixes, responses that set a cookie, vary on 
 session was read), say private/no-cache/no-store, or have a status other than 200 (404s are
 kept a few minutes: a page published at that address purges them like any other)."""
 
+import logging
 from http import HTTPStatus
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
+
+logger = logging.getLogger("pagecache")
 
 NOT_FOUND_TIMEOUT = 60 * 5
 HEADERS_DROPPED = {"x-cache", "set-cookie", "content-length"}
@@ -89,19 +92,33 @@ def _add_frontend_cache_control(response):
         patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
 
 
-def lookup(request):
-    """(key, generation, entry or None); key is None when the page is not to be cached.
+def request_generation(request):
+    """The generation this request works with, read once (by `pagecache.wsgi` when it ran
+    first). GET and HEAD only: a POST that saves something purges, and must not keep reading
+    what it read before. None when the cache cannot be read: nothing is cached or memoized."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    generation = request.META.get("pagecache.generation")
+    if generation is None:
+        try:
+            generation = page_cache.read_generation()
+        except Exception:  # noqa: BLE001 - the page is served, uncached
+            logger.warning("page cache unavailable", exc_info=True)
+    return generation
+
+
+def lookup(request, generation):
+    """(key, entry or None); key is None when the page is not to be cached.
     `pagecache.wsgi` may have looked already: its answer is in the WSGI environ."""
     looked_up = request.META.get("pagecache.lookup")
     if looked_up is not None:
-        return (*looked_up, None)
-    if not request_is_cacheable(request):
-        return None, None, None
+        return looked_up[0], None
+    if generation is None or not request_is_cacheable(request):
+        return None, None
     key = page_cache.cache_key(request)
     if key is None:
-        return None, None, None
-    generation, entry = page_cache.read(key)
-    return key, generation, entry
+        return None, None
+    return key, page_cache.read(key, generation)
 
 
 class PageCacheMiddleware:
@@ -109,7 +126,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key, generation, entry = lookup(request)
+        generation = request_generation(request)
+        page_cache.begin_request(generation)
+        try:
+            return self.serve(request, generation)
+        finally:
+            page_cache.end_request()
+
+    def serve(self, request, generation):
+        key, entry = lookup(request, generation)
         if key is None:
             return self.get_response(request)
         if entry is not None:

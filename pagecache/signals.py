@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import purge_page_cache
@@ -67,8 +67,8 @@ def connect_signals():
     # factories); cheap, and a purge is never wrong.
     post_save.connect(purge_for_any_page, dispatch_uid="pagecache-page-saved")
     post_delete.connect(purge_for_any_page, dispatch_uid="pagecache-page-deleted")
-    # Themes, the site settings, sites, redirects, images.
-    for model in (Theme, Site, Redirect, get_image_model()):
+    # Themes, the site settings, sites, redirects, images, private pages.
+    for model in (Theme, Site, Redirect, get_image_model(), PageViewRestriction):
         post_save.connect(purge_for_model_class, sender=model, dispatch_uid=f"pagecache-{model}")
         post_delete.connect(
             purge_for_model_class, sender=model, dispatch_uid=f"pagecache-del-{model}"

@@ -3,7 +3,8 @@ request for its middleware chain and URL routing, which is most of a hit's cost.
 
 Only hits are served here, from the entries `PageCacheMiddleware` stored (the finished
 response, security headers included); everything else, and anything unexpected, goes on to
-Django, which decides and stores as usual."""
+Django, which decides and stores as usual. The generation read here is handed on to Django
+in the WSGI environ, so a miss does not read it twice."""
 
 import logging
 
@@ -27,6 +28,8 @@ class PageCacheApplication:
             except Exception:  # noqa: BLE001 - Django will meet it again and answer properly
                 logger.debug("page cache fast path skipped", exc_info=True)
                 environ.pop("pagecache.lookup", None)
+            finally:
+                page_cache.end_request()
         if entry is None:
             return self.application(environ, start_response)
         status_line, headers = entry_headers(entry)
@@ -37,10 +40,13 @@ class PageCacheApplication:
         request = WSGIRequest(environ)
         if not request_is_cacheable(request):
             return None
+        generation = page_cache.read_generation()
+        environ["pagecache.generation"] = generation
+        page_cache.begin_request(generation)  # the key's parts may use memoized values
         key = page_cache.cache_key(request)
         if key is None:
             return None
-        generation, entry = page_cache.read(key)
+        entry = page_cache.read(key, generation)
         if entry is None:
             environ["pagecache.lookup"] = (key, generation)
         return entry

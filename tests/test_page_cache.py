@@ -134,11 +134,11 @@ def test_a_purge_during_rendering_is_not_undone(rf):
     read before rendering: it is stored, but never served."""
     request = rf.get("/fr/")
     key = page_cache.cache_key(request)
-    generation, entry = page_cache.read(key)
-    assert entry is None
+    generation = page_cache.read_generation()
+    assert page_cache.read(key, generation) is None
     purge_page_cache()  # the editor publishes while the page renders
     page_cache.store(key, generation, 200, [], b"old page", 60)
-    assert page_cache.read(key)[1] is None
+    assert page_cache.read(key, page_cache.read_generation()) is None
 
 
 def test_editors_are_never_served_or_stored(client, article):
@@ -289,3 +289,55 @@ def test_a_cdn_is_purged_in_both_languages_when_configured(
 
 def test_the_cdn_is_off_unless_the_environment_says_so(settings):
     assert settings.WAGTAILFRONTENDCACHE == {}
+
+
+def test_making_a_page_private_purges(client, article):
+    from wagtail.models import PageViewRestriction
+
+    url = article.get_url_in("fr")
+    client.get(url)
+    assert client.get(url)["X-Cache"] == "HIT"
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+    response, html = get(client, url)
+    assert "X-Cache" not in response or response["X-Cache"] == "MISS"
+    assert "Un titre français" not in html  # the password form, not the article
+    assert article.title_fr not in get(client, "/fr/actualites/")[1]  # nor in the listing
+
+
+def test_memoized_values_last_until_the_next_purge():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert page_cache.memoized("test:value", compute) == 1  # outside a request: not kept
+    assert page_cache.memoized("test:value", compute) == 2
+    page_cache.begin_request(page_cache.read_generation())
+    try:
+        assert page_cache.memoized("test:value", compute) == 3
+        assert page_cache.memoized("test:value", compute) == 3  # kept
+        purge_page_cache()
+        page_cache.begin_request(page_cache.read_generation())  # the next request
+        assert page_cache.memoized("test:value", compute) == 4
+    finally:
+        page_cache.end_request()
+
+
+def test_pages_kept_in_the_process_stay_within_their_budget(settings):
+    settings.PAGE_CACHE_LOCAL_BYTES = 1000
+    pages = page_cache.LocalPages()
+    assert pages.budget == 0  # the tests' cache is local memory: the store is off
+    pages.put("a", (1, 200, [], b"x" * 100))
+    assert pages.get("a", 1) is None
+
+    class Store(page_cache.LocalPages):
+        budget = 1000
+
+    pages = Store()
+    for name in "abcdefghijkl":
+        pages.put(name, (1, 200, [], b"x" * 200))
+    assert pages.size <= 1000 and len(pages.entries) == 5
+    assert pages.get("l", 1) is not None and pages.get("a", 1) is None
+    assert pages.get("l", 2) is None  # another generation: dropped
+    assert "l" not in pages.entries

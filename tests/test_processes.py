@@ -110,3 +110,59 @@ def test_a_database_outage_is_a_bilingual_503_and_the_site_recovers(published, d
         status, _headers, html = server.request(url)
         assert status == 200 and "Title before" in html
         relay.cut()
+
+
+def run_in_another_process(code, **env):
+    """`code` run by `manage.py shell` in a process of its own, with `env` (the database and
+    Redis of the servers): its signals purge the shared cache as an editor's save would."""
+    import subprocess
+    import sys
+
+    from .servers import ROOT
+
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "infomie.settings.test", **env},
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.redis
+def test_notices_and_settings_kept_in_a_process_are_never_stale(
+    published, database_url, redis_url
+):
+    """Each process keeps the live notices, the settings, the site and the cached pages in
+    memory while the shared generation stays the same: a change saved by any other process
+    is seen at the very next request."""
+    env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PAGE_CACHE_ENABLED": "1"}
+    url = published.get_url_in("fr")
+    with Server(**env) as visitor_side:
+        for _ in range(3):
+            status, headers, html = visitor_side.request(url)
+        assert (status, headers["X-Cache"]) == (200, "HIT")
+        assert "Grève des transports" not in html
+
+        run_in_another_process(
+            "from notices.models import Notice; "
+            "Notice.objects.create(name='strike', level='warning', enabled=True, "
+            "message_fr='<p>Grève des transports</p>', message_en='<p>Transport strike</p>')",
+            **env,
+        )
+        status, headers, html = visitor_side.request(url)
+        assert headers["X-Cache"] == "MISS" and "Grève des transports" in html
+
+        run_in_another_process(
+            "from home.models import AssociationSettings as S; "
+            "s = S.load(); s.name = 'Association renommée'; s.save()",
+            **env,
+        )
+        status, headers, html = visitor_side.request(url)
+        assert headers["X-Cache"] == "MISS" and "Association renommée" in html
+
+        run_in_another_process(
+            "from notices.models import Notice; Notice.objects.all().delete()", **env
+        )
+        status, headers, html = visitor_side.request(url)
+        assert "Grève des transports" not in html
