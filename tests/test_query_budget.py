@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 # years and the themes of its filter (2 queries); an article its related articles (2: the
 # view restrictions of `.public()`, the articles).
 BUDGET = {"home": 8, "index": 11, "article": 9}
+# The search page: the count, the page of results, their themes, and the per-site lookups.
+SEARCH_BUDGET = 5
 
 
 def count_queries(client, url):
@@ -65,3 +67,20 @@ def test_english_pages_cost_the_same(client, news_index):
         count_queries(client, url) for url in ("/en/", "/en/news/", article.get_url_in("en"))
     ]
     assert english == french
+
+
+def test_search_costs_the_same_with_more_results(client, news_index):
+    def search_queries():
+        client.get("/fr/recherche/", {"q": "Calais"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/fr/recherche/", {"q": "Calais"})
+        assert response.status_code == 200
+        return len(queries)
+
+    themes = [ThemeFactory() for _ in range(2)]
+    for number in range(3):
+        ArticlePageFactory(parent=news_index, title_fr=f"Calais {number}", themes=themes)
+    small = search_queries()
+    for number in range(40):
+        ArticlePageFactory(parent=news_index, title_fr=f"Calais {number}", themes=themes)
+    assert search_queries() == small <= SEARCH_BUDGET
