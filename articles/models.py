@@ -100,7 +100,7 @@ class Theme(index.Indexed, models.Model):
         return tuple(getattr(self, f"name_{code}", None) for code in LANGUAGE_CODES)
 
     def _names_in_database(self):
-        """The names as saved before, when there is any article to search by them."""
+        """The names before this save; None for a new theme, or where no vectors are stored."""
         if self.pk is None or connection.vendor != "postgresql":
             return None
         fields = [f"name_{code}" for code in LANGUAGE_CODES]
@@ -361,11 +361,12 @@ class ArticlePage(BasePage):
     def save(self, *args, **kwargs):
         from .search import saves_searched_content, update_search_vectors
 
-        super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
         # After the save, themes included (they are committed last). Wagtail's save_revision
         # saves only its bookkeeping fields: a draft's changes are not searched.
         if saves_searched_content(kwargs.get("update_fields")):
             update_search_vectors([self.pk])
+        return result
 
     def clean(self):
         super().clean()
