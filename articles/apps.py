@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from .navigation import connect_signals
+        from . import navigation, search
 
-        connect_signals()
+        navigation.connect_signals()
+        search.connect_signals()

@@ -33,6 +33,7 @@ from home.models import _short_slug
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 from .models import LEAD_MAX_LENGTH, ArticleIndexPage, ArticlePage, Theme
+from .search import update_search_vectors
 
 # The columns, in the order export writes them. Only title_fr, lead_fr, source_name,
 # source_url and themes are required; the others may be left empty or left out.
@@ -380,6 +381,7 @@ def import_rows(rows, dry_run=False, user=None):
         if not dry_run:
             touched.extend(_create_many(index, new_articles, user))
             touched.extend(_update_many(changed_articles, user))
+            update_search_vectors(touched)  # one UPDATE, themes included
         if dry_run:
             transaction.set_rollback(True)
     return plan

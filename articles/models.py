@@ -1,8 +1,9 @@
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Max, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.forms import CheckboxSelectMultiple
@@ -84,11 +85,27 @@ class Theme(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
+        names_before = self._names_in_database()
         super().save(*args, **kwargs)
+        if names_before is not None and names_before != self._names():
+            from .search import update_search_vectors
+
+            # Visitors find an article by the names of its themes.
+            update_search_vectors(self.articles.all())
 
     @property
     def translated_languages(self):
         return [code for code in LANGUAGE_CODES if has_value(getattr(self, f"name_{code}", None))]
+
+    def _names(self):
+        return tuple(getattr(self, f"name_{code}", None) for code in LANGUAGE_CODES)
+
+    def _names_in_database(self):
+        """The names before this save; None for a new theme, or where no vectors are stored."""
+        if self.pk is None or connection.vendor != "postgresql":
+            return None
+        fields = [f"name_{code}" for code in LANGUAGE_CODES]
+        return Theme.objects.filter(pk=self.pk).values_list(*fields).first()
 
     def fill_slugs(self):
         for code in LANGUAGE_CODES:
@@ -279,6 +296,7 @@ class ArticleQuerySet(PageQuerySet):
             self.live()
             .public()
             .defer_streamfields()
+            .defer("search_vector_fr", "search_vector_en")  # larger than the rest of a card
             .prefetch_related("themes")
             .order_by("-published_date", "-pk")
         )
@@ -329,6 +347,10 @@ class ArticlePage(BasePage):
     themes = ParentalManyToManyField(
         "articles.Theme", related_name="articles", verbose_name=_("themes")
     )
+    # What visitors search, computed from the fields above (articles.search); PostgreSQL
+    # only (GIN-indexed there, migration 0005), empty on SQLite. Not in revisions: derived.
+    search_vector_fr = SearchVectorField(null=True, editable=False, serialize=False)
+    search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = ArticleManager()
 
@@ -340,6 +362,16 @@ class ArticlePage(BasePage):
         # Listings read the newest articles first: with this index, page 1 of 10,000
         # articles reads 20 rows instead of sorting them all.
         indexes = [models.Index(fields=["published_date", "page_ptr"], name="article_newest_first")]
+
+    def save(self, *args, **kwargs):
+        from .search import saves_searched_content, update_search_vectors
+
+        result = super().save(*args, **kwargs)
+        # After the save, themes included (they are committed last). Wagtail's save_revision
+        # saves only its bookkeeping fields: a draft's changes are not searched.
+        if saves_searched_content(kwargs.get("update_fields")):
+            update_search_vectors([self.pk])
+        return result
 
     def clean(self):
         super().clean()

@@ -19,6 +19,8 @@ BUDGET = {"home": 3, "index": 6, "article": 4}
 # Right after a content change, before those look-ups are warm again (the ceiling:
 # 8 for an article, 10 for a listing).
 COLD_BUDGET = {"home": 8, "index": 10, "article": 8}
+# The search page: the count, the page of results and their themes.
+SEARCH_BUDGET = 3
 
 
 def count_queries(client, url, cold=False):
@@ -83,3 +85,20 @@ def test_query_counts_just_after_a_content_change(client, news_index):
     for name, url in urls(article).items():
         warm, cold = count_queries(client, url), count_queries(client, url, cold=True)
         assert warm < cold <= COLD_BUDGET[name], f"{name}: {cold} queries when cold"
+
+
+def test_search_costs_the_same_with_more_results(client, news_index):
+    def search_queries():
+        client.get("/fr/recherche/", {"q": "Calais"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/fr/recherche/", {"q": "Calais"})
+        assert response.status_code == 200
+        return len(queries)
+
+    themes = [ThemeFactory() for _ in range(2)]
+    for number in range(3):
+        ArticlePageFactory(parent=news_index, title_fr=f"Calais {number}", themes=themes)
+    small = search_queries()
+    for number in range(40):
+        ArticlePageFactory(parent=news_index, title_fr=f"Calais {number}", themes=themes)
+    assert search_queries() == small <= SEARCH_BUDGET
