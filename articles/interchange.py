@@ -388,12 +388,14 @@ def import_rows(rows, dry_run=False, user=None):
 @contextmanager
 def _deferred_indexing(touched):
     """Search index and reference index updated once at the end, in bulk, rather than on each
-    of the several saves an article goes through (most of an import's time otherwise)."""
+    of the several saves an article goes through (most of an import's time otherwise). Still
+    inside the import's transaction: the articles are never committed without their index
+    entries, and the admin's search finds them as soon as the command has finished."""
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    from wagtail.models import ReferenceIndex
-    from wagtail.search.backends import get_search_backends
     from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from .bulk_indexing import prefetch_for_indexing, update_reference_index, update_search_index
 
     disconnected = post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
     try:
@@ -402,14 +404,12 @@ def _deferred_indexing(touched):
             if not touched:
                 return
             pages = list(
-                ArticlePage.objects.filter(pk__in=[page.pk for page in touched]).prefetch_related(
-                    "themes"
+                prefetch_for_indexing(
+                    ArticlePage.objects.filter(pk__in=[page.pk for page in touched])
                 )
             )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(ArticlePage, pages)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            update_search_index(ArticlePage, pages)
+            update_reference_index(pages)
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=ArticlePage)
