@@ -23,6 +23,8 @@ from django.db.models import F
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from modelcluster.models import get_all_child_relations, get_serializable_data_for_fields
 from wagtail.models import Page, PageLogEntry, Revision
@@ -90,7 +92,8 @@ MODEL_FIELDS = {
 
 
 class ImportFileError(Exception):
-    """The file cannot be read, or some rows are invalid (`errors` lists them all)."""
+    """The file cannot be read, or some rows are invalid (`errors` lists them all, in the
+    language active when they were found)."""
 
     def __init__(self, errors):
         self.errors = errors if isinstance(errors, list) else [errors]
@@ -115,12 +118,44 @@ class Plan:
     unchanged: list = field(default_factory=list)
     new_themes: list = field(default_factory=list)
 
-    def summary(self):
-        return (
-            f"{len(self.created)} article(s) created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged; {len(self.new_themes)} new theme(s)"
-            + (f": {', '.join(self.new_themes)}" if self.new_themes else "")
-        )
+    def summary(self, dry_run=False):
+        """One sentence, in the active language: what was done, or what would be."""
+        created, updated, unchanged = len(self.created), len(self.updated), len(self.unchanged)
+        new_themes = len(self.new_themes)
+        if dry_run:
+            created = ngettext(
+                "%(count)d article to create", "%(count)d articles to create", created
+            ) % {"count": created}
+            updated = ngettext("%(count)d to update", "%(count)d to update", updated) % {
+                "count": updated
+            }
+        else:
+            created = ngettext(
+                "%(count)d article created", "%(count)d articles created", created
+            ) % {"count": created}
+            updated = ngettext("%(count)d updated", "%(count)d updated", updated) % {
+                "count": updated
+            }
+        unchanged = ngettext("%(count)d unchanged", "%(count)d unchanged", unchanged) % {
+            "count": unchanged
+        }
+        themes = ngettext("%(count)d new theme", "%(count)d new themes", new_themes) % {
+            "count": new_themes
+        }
+        if self.new_themes:
+            themes = _("%(themes)s: %(names)s") % {
+                "themes": themes,
+                "names": ", ".join(self.new_themes),
+            }
+        summary = _("%(created)s, %(updated)s, %(unchanged)s; %(themes)s.") % {
+            "created": created,
+            "updated": updated,
+            "unchanged": unchanged,
+            "themes": themes,
+        }
+        if dry_run:
+            return _("Dry run, nothing written: %(summary)s") % {"summary": summary}
+        return summary
 
 
 # Reading -------------------------------------------------------------------------------------
@@ -132,7 +167,9 @@ def read_rows(path_or_file, file_format=None):
     name = getattr(path_or_file, "name", str(path_or_file))
     file_format = (file_format or name.rsplit(".", 1)[-1]).lower()
     if file_format not in ("csv", "json"):
-        raise ImportFileError(f"{name}: unknown format (use a .csv or .json file)")
+        raise ImportFileError(
+            _("%(file)s: unknown format (use a .csv or .json file)") % {"file": name}
+        )
     try:
         if hasattr(path_or_file, "read"):
             text = path_or_file.read()
@@ -140,7 +177,9 @@ def read_rows(path_or_file, file_format=None):
             with open(path_or_file, encoding="utf-8-sig") as handle:
                 text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFileError(f"{name}: cannot be read ({exc})") from exc
+        raise ImportFileError(
+            _("%(file)s: cannot be read (%(error)s)") % {"file": name, "error": exc}
+        ) from exc
     text = text.lstrip("\ufeff")
     return _read_json(text, name) if file_format == "json" else _read_csv(text, name)
 
@@ -164,12 +203,15 @@ def _read_json(text, name):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(f"{name}: not valid JSON ({exc})") from exc
+        raise ImportFileError(
+            _("%(file)s: not valid JSON (%(error)s)") % {"file": name, "error": exc}
+        ) from exc
     if isinstance(data, dict):
         data = data.get("articles")
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise ImportFileError(
-            f'{name}: expected a list of articles, or {{"articles": [...]}}, each an object'
+            _('%(file)s: expected a list of articles, or {"articles": [...]}, each an object')
+            % {"file": name}
         )
     columns = set().union(*(item.keys() for item in data)) if data else set()
     _check_header(columns, name)
@@ -180,7 +222,12 @@ def _check_header(columns, name):
     unknown = sorted(set(columns) - set(COLUMNS))
     if unknown:
         raise ImportFileError(
-            f"{name}: unknown column(s) {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}"
+            ngettext(
+                "%(file)s: unknown column %(unknown)s; the columns are %(columns)s",
+                "%(file)s: unknown columns %(unknown)s; the columns are %(columns)s",
+                len(unknown),
+            )
+            % {"file": name, "unknown": ", ".join(unknown), "columns": ", ".join(COLUMNS)}
         )
 
 
@@ -196,7 +243,7 @@ def validate(raw_rows):
         row_errors = []
 
         def error(column, message, number=number, row_errors=row_errors):
-            row_errors.append(f"Row {number}, {column}: {message}")
+            row_errors.append(row_error(number, column, message))
 
         values = {}
         for column in COLUMNS:
@@ -215,22 +262,26 @@ def validate(raw_rows):
 
         for column in REQUIRED:
             if not values[column]:
-                error(column, "missing (required)")
+                error(column, _("missing (required)"))
         for column, limit in MAX_LENGTHS.items():
             if len(values[column]) > limit:
-                error(column, f"too long ({len(values[column])} characters, at most {limit})")
+                error(
+                    column,
+                    _("too long (%(length)d characters, at most %(limit)d)")
+                    % {"length": len(values[column]), "limit": limit},
+                )
         for column in ("source_url", "source_url_en"):
             if values[column]:
                 try:
                     url_validator(values[column])
                 except ValidationError:
-                    error(column, f'invalid URL "{values[column]}"')
+                    error(column, _('invalid URL "%(url)s"') % {"url": values[column]})
         if values["source_url"]:
             if values["source_url"] in seen_urls:
                 error(
                     "source_url",
-                    f"same source URL as row {seen_urls[values['source_url']]} "
-                    "(the source URL identifies an article)",
+                    _("same source URL as row %(row)s (the source URL identifies an article)")
+                    % {"row": seen_urls[values["source_url"]]},
                 )
             else:
                 seen_urls[values["source_url"]] = number
@@ -238,7 +289,10 @@ def validate(raw_rows):
             if values[column]:
                 parsed = _parse_date(values[column])
                 if parsed is None:
-                    error(column, f'invalid date "{values[column]}" (use YYYY-MM-DD)')
+                    error(
+                        column,
+                        _('invalid date "%(date)s" (use YYYY-MM-DD)') % {"date": values[column]},
+                    )
                 values[column] = parsed
             else:
                 values[column] = None
@@ -246,18 +300,25 @@ def validate(raw_rows):
         if language and language not in LANGUAGES:
             error(
                 "original_language",
-                f'unknown language "{values["original_language"]}" '
-                f"(one of {', '.join(LANGUAGES)})",
+                _('unknown language "%(language)s" (one of %(languages)s)')
+                % {"language": values["original_language"], "languages": ", ".join(LANGUAGES)},
             )
         values["original_language"] = language or "fr"
         status = values["status"].lower() or "draft"
         if status not in STATUSES:
-            error("status", f'unknown status "{values["status"]}" (draft or live)')
+            error(
+                "status",
+                _('unknown status "%(status)s" (draft or live)') % {"status": values["status"]},
+            )
         theme_names = [name.strip() for name in values["themes"].split(THEME_SEPARATOR)]
         theme_names = list(dict.fromkeys(name for name in theme_names if name))
         for name in theme_names:
             if len(name) > 100:
-                error("themes", f'theme name too long: "{name[:40]}…" (at most 100 characters)')
+                error(
+                    "themes",
+                    _('theme name too long: "%(name)s…" (at most %(limit)d characters)')
+                    % {"name": name[:40], "limit": 100},
+                )
         bodies = {}
         for code in LANGUAGE_CODES:
             column = f"body_{code}"
@@ -266,7 +327,7 @@ def validate(raw_rows):
             except ValueError as exc:
                 error(column, str(exc))
         if values["title_en"] and not values["lead_en"]:
-            error("lead_en", "missing: an article with an English title needs an English lead")
+            error("lead_en", _("missing: an article with an English title needs an English lead"))
 
         if row_errors:
             errors.extend(row_errors)
@@ -283,6 +344,16 @@ def validate(raw_rows):
     if errors:
         raise ImportFileError(errors)
     return rows
+
+
+def row_error(number, column, message):
+    """A problem as the command reports it: the row (as the editor numbers it) and the
+    column."""
+    return _("Row %(row)s, %(column)s: %(problem)s") % {
+        "row": number,
+        "column": column,
+        "problem": message,
+    }
 
 
 def _parse_date(value):
@@ -306,7 +377,9 @@ def _parse_body(value, body_block):
         try:
             data = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"looks like JSON blocks but is not valid JSON ({exc})") from exc
+            raise ValueError(
+                _("looks like JSON blocks but is not valid JSON (%(error)s)") % {"error": exc}
+            ) from exc
     else:
         paragraphs = [part.strip() for part in re.split(r"\n\s*\n", value) if part.strip()]
         return [
@@ -319,19 +392,23 @@ def _parse_body(value, body_block):
     if not data:
         return []
     if not all(isinstance(item, dict) and "type" in item and "value" in item for item in data):
-        raise ValueError('each block needs a "type" and a "value"')
+        raise ValueError(_('each block needs a "type" and a "value"'))
     unknown = {item["type"] for item in data} - set(body_block.child_blocks)
     if unknown:
         raise ValueError(
-            f"unknown block type(s) {', '.join(sorted(unknown))} "
-            f"(one of {', '.join(body_block.child_blocks)})"
+            ngettext(
+                "unknown block type %(unknown)s (one of %(types)s)",
+                "unknown block types %(unknown)s (one of %(types)s)",
+                len(unknown),
+            )
+            % {"unknown": ", ".join(sorted(unknown)), "types": ", ".join(body_block.child_blocks)}
         )
     try:
         stream = body_block.to_python([{"type": i["type"], "value": i["value"]} for i in data])
         body_block.clean(stream)
     except (ValidationError, TypeError, ValueError, AttributeError, KeyError) as exc:
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        raise ValueError(f"invalid blocks ({message})") from exc
+        raise ValueError(_("invalid blocks (%(error)s)") % {"error": message}) from exc
     return [{"type": i["type"], "value": i["value"]} for i in data]
 
 
@@ -342,10 +419,12 @@ def import_rows(rows, dry_run=False, user=None):
     """Create or update the articles of validated rows, all or nothing. Returns the Plan."""
     plan = Plan()
     touched = []
+    language = translation.get_language()  # of the messages; the fields are read in French
     with translation.override("fr"), transaction.atomic(), _deferred_indexing(touched):
         index = ArticleIndexPage.objects.first()
         if index is None:
-            raise ImportFileError("there is no news section to import articles into")
+            with translation.override(language):
+                raise ImportFileError(_("there is no news section to import articles into"))
         themes = _themes_by_key()
         existing, ambiguous = {}, set()
         for article in ArticlePage.objects.filter(
@@ -355,14 +434,21 @@ def import_rows(rows, dry_run=False, user=None):
                 ambiguous.add(article.source_url_fr)
             existing[article.source_url_fr] = article
         if ambiguous:
-            raise ImportFileError(
-                [
-                    f"Row {row.number}, source_url: several articles on the site already have "
-                    f"this source URL; give each its own before importing"
-                    for row in rows
-                    if row.values["source_url"] in ambiguous
-                ]
-            )
+            with translation.override(language):
+                raise ImportFileError(
+                    [
+                        row_error(
+                            row.number,
+                            "source_url",
+                            _(
+                                "several articles on the site already have this source URL; "
+                                "give each its own before importing"
+                            ),
+                        )
+                        for row in rows
+                        if row.values["source_url"] in ambiguous
+                    ]
+                )
         body_block = ArticleBodyBlock()
         new_articles, changed_articles = [], []
         for row in rows:
@@ -390,12 +476,14 @@ def import_rows(rows, dry_run=False, user=None):
 @contextmanager
 def _deferred_indexing(touched):
     """Search index and reference index updated once at the end, in bulk, rather than on each
-    of the several saves an article goes through (most of an import's time otherwise)."""
+    of the several saves an article goes through (most of an import's time otherwise). Still
+    inside the import's transaction: the articles are never committed without their index
+    entries, and the admin's search finds them as soon as the command has finished."""
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    from wagtail.models import ReferenceIndex
-    from wagtail.search.backends import get_search_backends
     from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from .bulk_indexing import prefetch_for_indexing, update_reference_index, update_search_index
 
     disconnected = post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
     try:
@@ -404,14 +492,12 @@ def _deferred_indexing(touched):
             if not touched:
                 return
             pages = list(
-                ArticlePage.objects.filter(pk__in=[page.pk for page in touched]).prefetch_related(
-                    "themes"
+                prefetch_for_indexing(
+                    ArticlePage.objects.filter(pk__in=[page.pk for page in touched])
                 )
             )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(ArticlePage, pages)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            update_search_index(ArticlePage, pages)
+            update_reference_index(pages)
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=ArticlePage)

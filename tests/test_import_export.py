@@ -20,6 +20,14 @@ from articles.models import ArticlePage, Theme
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # The commands speak the active language; these tests read the English messages
+    # (tests/test_import_i18n.py reads the French ones).
+    with translation.override("en"):
+        yield
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 HEADER = "source_url,title_fr,title_en,lead_fr,lead_en,source_name,original_date,original_language,themes,published_date,status"  # noqa: E501
 GOOD_ROW = "https://example.org/a,Titre A,Title A,Chapô A,Lead A,Le Monde,2024-01-02,fr,Asile,2024-01-03,live"  # noqa: E501
@@ -43,7 +51,7 @@ def counts():
 
 def test_csv_example_file(news_index):
     out = run("import_articles", str(DOCS / "import-example.csv"))
-    assert "2 article(s) created" in out
+    assert "2 articles created" in out
     live = ArticlePage.objects.get(source_url_fr__contains="exemple-mineurs-calais")
     assert live.live and live.first_published_at is not None
     assert live.title_en == "Calais: unaccompanied minors still sleep rough, charities say"
@@ -93,7 +101,7 @@ def test_imported_pages_are_whole_pages(client, admin_user, news_index):
 
 def test_json_example_file(news_index):
     out = run("import_articles", str(DOCS / "import-example.json"))
-    assert "2 article(s) created" in out
+    assert "2 articles created" in out
     article = ArticlePage.objects.get(source_url_fr__contains="report-missing-children")
     assert [b.block_type for b in article.body_fr] == ["paragraph", "quote", "link_list"]
     assert article.body_fr[1].value["language"] == "en"
@@ -206,7 +214,7 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, news_index):
 def test_dry_run_writes_nothing(tmp_path, news_index):
     before = counts()
     out = run("import_articles", str(DOCS / "import-example.csv"), "--dry-run")
-    assert "Dry run, nothing written" in out and "2 article(s) to create" in out
+    assert "Dry run, nothing written" in out and "2 articles to create" in out
     assert "Hébergement" in out
     assert counts() == before
 
@@ -217,8 +225,8 @@ def test_same_file_twice_creates_no_duplicates_and_updates_what_changed(tmp_path
         f"{HEADER}\n{GOOD_ROW}\n"
         "https://example.org/b,Titre B,,Chapô B,,Le Monde,,fr,Asile,,draft\n",
     )
-    assert "2 article(s) created" in run("import_articles", path)
-    assert "0 article(s) created, 0 updated, 2 unchanged" in run("import_articles", path)
+    assert "2 articles created" in run("import_articles", path)
+    assert "0 articles created, 0 updated, 2 unchanged" in run("import_articles", path)
     assert ArticlePage.objects.count() == 2 and Theme.objects.count() == 1
     slug_before = ArticlePage.objects.get(source_url_fr="https://example.org/a").slug_en
 
@@ -229,7 +237,7 @@ def test_same_file_twice_creates_no_duplicates_and_updates_what_changed(tmp_path
         "https://example.org/b,Titre B,,Chapô B,,Le Monde,,fr,Asile,,draft\n",
     )
     out = run("import_articles", path)
-    assert "0 article(s) created, 1 updated, 1 unchanged" in out
+    assert "0 articles created, 1 updated, 1 unchanged" in out
     article = ArticlePage.objects.get(source_url_fr="https://example.org/a")
     assert article.title_en == "Title A changed" and article.live
     assert article.slug_en == slug_before  # the address does not move

@@ -1,8 +1,12 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from articles.interchange import export_records, shared_source_urls, write_csv, write_json
+
+from .import_articles import add_language_argument, language_of
 
 
 class Command(BaseCommand):
@@ -16,26 +20,31 @@ class Command(BaseCommand):
             "file", nargs="?", default="-", help="a .csv or .json file (default: standard output)"
         )
         parser.add_argument("--format", choices=["csv", "json"])
+        add_language_argument(parser)
 
     def handle(self, *args, **options):
-        path = options["file"]
-        file_format = options["format"]
+        with translation.override(language_of(options)):
+            self.export(options["file"], options["format"])
+
+    def export(self, path, file_format):
         if file_format is None:
             file_format = path.rsplit(".", 1)[-1].lower() if path != "-" else "csv"
         if file_format not in ("csv", "json"):
-            raise CommandError("Use a .csv or .json file name, or --format.")
+            raise CommandError(_("Use a .csv or .json file name, or --format."))
         write = write_json if file_format == "json" else write_csv
         for url in shared_source_urls():
             self.stderr.write(
-                f"Warning: several articles have the source URL {url!r}"
+                _('Warning: several articles have the source URL "%(url)s".') % {"url": url}
                 if url
-                else "Warning: some articles have no source URL"
+                else _("Warning: some articles have no source URL.")
             )
-            self.stderr.write("  import_articles identifies articles by it: give each its own.")
+            self.stderr.write(
+                "  " + _("import_articles identifies articles by it: give each its own.")
+            )
         records = export_records()
         if path == "-":
             write(records, self.stdout if self.stdout else sys.stdout)
             return
         with open(path, "w", encoding="utf-8", newline="") as out:
             write(records, out)
-        self.stderr.write(f"Articles exported to {path}.")
+        self.stderr.write(_("Articles exported to %(file)s.") % {"file": path})

@@ -1,0 +1,81 @@
+"""import_articles and export_articles speak French (the site's language, LANGUAGE_CODE) or
+English (--language en, or the active language when called from code)."""
+
+import io
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from articles.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "source_url,title_fr,lead_fr,source_name,original_date,themes,status"
+GOOD_ROW = "https://example.org/a,Titre A,Chapô A,Le Monde,2024-01-02,Asile,live"
+BAD_ROW = "https://example.org/b,,Chapô B,Le Monde,31/02/2024,Asile,online"
+
+
+def import_file(tmp_path, *rows, args=()):
+    path = tmp_path / "articles.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_articles", str(path), *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def errors(tmp_path, *args):
+    with pytest.raises(CommandError) as error:
+        import_file(tmp_path, GOOD_ROW, BAD_ROW, args=args)
+    return str(error.value)
+
+
+def test_from_the_shell_the_command_speaks_the_sites_language(tmp_path, news_index):
+    # No language activated, as in `manage.py`: LANGUAGE_CODE, French.
+    translation.deactivate()
+    message = errors(tmp_path)
+    assert message.startswith("Rien n’a été importé : 3 problèmes.")
+    assert "Ligne 3, title_fr : manquant (obligatoire)" in message
+    assert "Ligne 3, original_date : date invalide « 31/02/2024 » (format AAAA-MM-JJ)" in message
+    assert "Ligne 3, status : statut inconnu « online » (draft ou live)" in message
+
+
+def test_errors_in_english_name_the_row_and_the_field(tmp_path, news_index):
+    message = errors(tmp_path, "--language", "en")
+    assert message.startswith("Nothing imported: 3 problems.")
+    assert "Row 3, title_fr: missing (required)" in message
+    assert 'Row 3, original_date: invalid date "31/02/2024" (use YYYY-MM-DD)' in message
+
+
+def test_called_from_code_the_command_speaks_the_callers_language(tmp_path, news_index):
+    with translation.override("en"):
+        assert "Row 3, title_fr: missing (required)" in errors(tmp_path)
+        assert "Ligne 3, title_fr : manquant" in errors(tmp_path, "--language", "fr")
+
+
+def test_summary_and_dry_run_report_in_french(tmp_path, news_index):
+    row_b = "https://example.org/b,Titre B,Chapô B,Le Monde,,Asile; Droit,draft"
+    assert import_file(tmp_path, GOOD_ROW, row_b, args=["--dry-run"]) == (
+        "Simulation, rien n’est écrit : 2 articles à créer, 0 à mettre à jour, 0 inchangé ; "
+        "2 nouveaux thèmes : Asile, Droit.\n"
+    )
+    assert import_file(tmp_path, GOOD_ROW) == (
+        "1 article créé, 0 mis à jour, 0 inchangé ; 1 nouveau thème : Asile.\n"
+    )
+    assert import_file(tmp_path, GOOD_ROW, row_b, args=["-v", "2"]) == (
+        "1 article créé, 0 mis à jour, 1 inchangé ; 1 nouveau thème : Droit.\n"
+        "  créé : https://example.org/b\n"
+        "  inchangé : https://example.org/a\n"
+    )
+    assert import_file(tmp_path, GOOD_ROW, row_b, args=["--language", "en"]) == (
+        "0 articles created, 0 updated, 2 unchanged; 0 new themes.\n"
+    )
+
+
+def test_export_warnings_in_french(news_index):
+    ArticlePageFactory(parent=news_index, source_url_fr="https://e.org/1")
+    ArticlePageFactory(parent=news_index, source_url_fr="https://e.org/1")
+    err = io.StringIO()
+    call_command("export_articles", stdout=io.StringIO(), stderr=err)
+    assert "Attention : plusieurs articles ont l’URL source « https://e.org/1 »." in err.getvalue()
