@@ -41,6 +41,7 @@ class NewsFeed(Feed):
         from .models import ArticlePage
 
         articles = ArticlePage.objects.child_of(obj["index"]).for_listing()
+        articles = articles.prefetch_related("themes")  # the items' categories
         if obj["theme"] is not None:
             articles = articles.filter(themes=obj["theme"])
         return articles[:FEED_LENGTH]

@@ -247,3 +247,26 @@ def test_editors_cannot_give_an_article_a_route_slug(news_index):
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert "slug_en" in error.value.message_dict
+
+
+def test_years_and_counts_kept_between_requests_follow_each_publication(
+    client, news_index, trafficking
+):
+    """A listing's years and article count are kept in the process between requests (the
+    page cache is off in the tests): publishing or unpublishing an article renews them."""
+    for _ in range(ARTICLES_PER_PAGE):
+        article(news_index, [trafficking], year=2020)
+    url = f"/fr/actualites/themes/{trafficking.slug_fr}/"
+    for _ in range(2):
+        html = client.get(url).content.decode()
+    assert 'value="2019"' not in html and "?page=2" not in html
+
+    late = article(news_index, [trafficking], year=2019)  # published: a purge
+    html = client.get(url).content.decode()
+    assert 'value="2019"' in html and "?page=2" in html
+    assert client.get(url, {"year": "2019"}).status_code == 200
+
+    late.unpublish()
+    html = client.get(url).content.decode()
+    assert 'value="2019"' not in html and "?page=2" not in html
+    assert client.get(url, {"year": "2019"}).status_code == 404
