@@ -13,11 +13,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
+from pagecache.cache import forget, memoized
+
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
 from .sites import site_root_paths, view_restrictions_exist
 
 HOME_LATEST_COUNT = 6
+_NOT_FOUND = object()
 
 
 class BasePage(Page):
@@ -76,6 +79,20 @@ class BasePage(Page):
         raise Http404
 
     def _child_by_slug(self, slug):
+        """The live or draft child page at `slug` in the visitor's language, or None. The
+        sections below the home page (the news, the donation page) are kept in the process
+        until the next content change: every article's URL goes through one. Only pages found
+        are kept, so made-up addresses cannot fill the memory."""
+        if self.depth > 2:
+            return self._find_child_by_slug(slug)
+        key = f"home:route:{self.pk}:{current_language()}:{slug}"
+        child = memoized(key, lambda: self._find_child_by_slug(slug) or _NOT_FOUND)
+        if child is _NOT_FOUND:
+            forget(key)
+            return None
+        return child
+
+    def _find_child_by_slug(self, slug):
         lang = current_language()
         match = Q(**{f"slug_{lang}": slug})
         if lang != DEFAULT_LANGUAGE:

@@ -214,6 +214,11 @@ def memoized(key, compute):
     return value
 
 
+def forget(key):
+    """Drop what `memoized()` keeps under `key` (a value not worth keeping)."""
+    _memo.pop(key, None)
+
+
 class LocalPages:
     """The pages this process served lately, least recently used dropped first, within a
     budget of bytes (PAGE_CACHE_LOCAL_BYTES). Off when the cache itself is in this process."""

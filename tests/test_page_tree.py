@@ -112,3 +112,16 @@ def test_long_titles_give_short_slugs(news_index):
     article = ArticlePageFactory(parent=news_index, title_fr="mot " * 50, title_en="word " * 50)
     assert len(article.slug_fr) <= 80 and len(article.slug_en) <= 80
     assert not article.slug_fr.endswith("-")
+
+
+@pytest.mark.django_db
+def test_a_renamed_section_is_routed_at_once(client, news_index):
+    """The sections below the home page are kept in each process between requests: a new
+    slug, once published, is routed at the next request, and the old one no longer is."""
+    for _ in range(2):
+        assert client.get("/fr/actualites/").status_code == 200
+    news_index.slug_fr = "nouvelles"
+    news_index.save_revision().publish()
+    assert client.get("/fr/nouvelles/").status_code == 200
+    assert client.get("/fr/actualites/").status_code in (301, 302, 404)
+    assert client.get("/fr/pas-une-rubrique/").status_code == 404

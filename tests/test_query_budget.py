@@ -13,10 +13,11 @@ pytestmark = pytest.mark.django_db
 # Upper bounds, per page type (anonymous visitor, no page cache), once the per-process
 # look-ups kept until the next content change are warm (the site, its root paths, whether any
 # page is private, settings, notices, the years and counts of listings: home/sites.py,
-# home/caching.py, articles/models.py). Routing costs a query per level below the home page;
-# the home page lists the latest articles and the themes; the news index its page of
-# articles and the themes of its filter; an article its themes and its related articles.
-BUDGET = {"home": 2, "index": 3, "article": 4}
+# home/caching.py, articles/models.py), as are the sections below the home page (the news).
+# The home page lists the latest articles and the themes; the news index its page of
+# articles and the themes of its filter; an article is found by its slug, then its themes and
+# its related articles.
+BUDGET = {"home": 2, "index": 2, "article": 3}
 # Right after a content change, before those look-ups are warm again (the ceiling:
 # 8 for an article, 10 for a listing).
 COLD_BUDGET = {"home": 8, "index": 10, "article": 8}
