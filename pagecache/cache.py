@@ -151,7 +151,7 @@ def read_generation():
     connection = _generation_connection()
     if connection is not None:
         try:
-            connection.send_command("GET", _connections.key)
+            connection.send_packed_command(_connections.command, check_health=False)
             value = connection.read_response()
             if value is not None:
                 return int(value)
@@ -169,7 +169,8 @@ def _generation_connection():
         if client is not None and hasattr(client, "get_client"):  # django-redis
             pool = client.get_client(write=False).connection_pool
             connection = pool.connection_class(**pool.connection_kwargs)
-            _connections.key = cache.make_key(GENERATION_KEY)
+            # The command is always the same: packed once.
+            _connections.command = connection.pack_command("GET", cache.make_key(GENERATION_KEY))
         _connections.connection = connection
     return connection
 
