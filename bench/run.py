@@ -378,6 +378,10 @@ def render_report(pages, measured, load, baseline, article_html, css_js, mixed, 
         f"articles (seeded in {seed_seconds:.0f} s), {SERVER} with {WORKERS} workers "
         f"(production settings, PostgreSQL, Redis page cache), wrk -t2 -c{CONNECTIONS} "
         f"-d{SECONDS}s on loopback, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        "Uncached: the page cache off; what each process keeps until the next content change "
+        "(site, routing to the sections, settings, notices, listings' years and counts) is "
+        "warm, as it is between two publications. Queries: warm (just after a change, a few "
+        "more: tests/test_query_budget.py).",
         "",
         "| page | SQL queries | median render (ms) | uncached req/s | p50 / p99 (ms) "
         "| cached req/s | p50 / p99 (ms) | cached / nginx |",
