@@ -45,6 +45,7 @@ OUTPUT = os.environ.get("BENCH_OUTPUT", str(ROOT / "docs" / "benchmarks.md"))
 VAR_DIR = ROOT / "var" / "bench"
 RENDERS = 15  # in-process renders per page for the median
 WORKERS = 2
+THREADS = 4  # per worker, as `make serve` runs it
 SERVER = os.environ.get("BENCH_SERVER", "granian")
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}  # as behind the TLS proxy
 
@@ -211,7 +212,7 @@ def server_command(port):
         ]  # fmt: skip
     return [
         sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-        "--port", str(port), "--workers", str(WORKERS), "--blocking-threads", "1",
+        "--port", str(port), "--workers", str(WORKERS), "--blocking-threads", str(THREADS),
         "--no-ws", "--log-level", "warning", "infomie.wsgi:application",
     ]  # fmt: skip
 
@@ -375,7 +376,8 @@ def render_report(pages, measured, load, baseline, article_html, css_js, mixed, 
         "# Benchmarks",
         "",
         f"`make bench`, {timezone.now():%Y-%m-%d %H:%M} UTC: {ArticlePage.objects.count()} "
-        f"articles (seeded in {seed_seconds:.0f} s), {SERVER} with {WORKERS} workers "
+        f"articles (seeded in {seed_seconds:.0f} s), {SERVER} with {WORKERS} workers"
+        f"{f' of {THREADS} threads' if SERVER == 'granian' else ''} "
         f"(production settings, PostgreSQL, Redis page cache), wrk -t2 -c{CONNECTIONS} "
         f"-d{SECONDS}s on loopback, {os.cpu_count()} cores, Python {platform.python_version()}.",
         "Uncached: the page cache off; what each process keeps until the next content change "

@@ -81,3 +81,48 @@ def test_every_french_interface_string_is_translated():
         for placeholder in ("%(", "{"):
             for msgstr in translations:
                 assert entry.msgid.count(placeholder) == msgstr.count(placeholder), entry.msgid
+
+
+@pytest.mark.postgres
+@pytest.mark.processes
+def test_ensure_database_creates_the_database_make_serve_needs(tmp_path):
+    """`make serve` on a fresh machine: the database DATABASE_URL names does not exist yet."""
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    s = connection.settings_dict
+    name = f"infomie_ensure_{uuid.uuid4().hex[:8]}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    url = f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{name}"
+    env = {**os.environ, "DATABASE_URL": url, "INFOMIE_VAR_DIR": str(tmp_path)}
+
+    def ensure():
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "ensure_database"],
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def exists():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
+
+    try:
+        assert f"Created the database {name}" in ensure() and exists()
+        assert ensure() == ""  # already there: nothing to do
+    finally:
+        import psycopg
+
+        params = {**connection.get_connection_params(), "dbname": "postgres"}
+        with psycopg.connect(**params, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
