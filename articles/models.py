@@ -291,6 +291,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["articles.ArticlePage"]
 
 
+def _latest_sharing(theme_ids, count):
+    """The `count` latest published articles filed under at least one of `theme_ids`."""
+    sharing = ArticlePage.objects.filter(themes__in=theme_ids).values("pk")
+    return list(ArticlePage.objects.for_listing().filter(pk__in=sharing)[:count])
+
+
 def _years(articles):
     """The years in which `articles` were published, latest first."""
     return [day.year for day in articles.dates("published_date", "year", order="DESC")]
@@ -404,15 +410,18 @@ class ArticlePage(BasePage):
         return context
 
     def related_articles(self, themes):
-        """The latest other articles that share a theme with this one."""
+        """The latest other articles that share a theme with this one. They depend on the
+        set of themes only: the latest few of each set are kept in the process until the next
+        content change (articles with the same themes share them), and this one is left out
+        here."""
         if not themes:
             return []
-        sharing = ArticlePage.objects.filter(themes__in=themes).values("pk")
-        return list(
-            ArticlePage.objects.for_listing()
-            .filter(pk__in=sharing)
-            .exclude(pk=self.pk)[:RELATED_COUNT]
+        theme_ids = sorted(theme.pk for theme in themes)
+        latest = memoized(
+            "articles:related:" + ".".join(map(str, theme_ids)),
+            lambda: _latest_sharing(theme_ids, RELATED_COUNT + 1),
         )
+        return [article for article in latest if article.pk != self.pk][:RELATED_COUNT]
 
     @property
     def shown_language(self):

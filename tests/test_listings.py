@@ -270,3 +270,34 @@ def test_years_and_counts_kept_between_requests_follow_each_publication(
     html = client.get(url).content.decode()
     assert 'value="2019"' not in html and "?page=2" not in html
     assert client.get(url, {"year": "2019"}).status_code == 404
+
+
+def test_related_articles_kept_between_requests_follow_each_publication(
+    client, news_index, asylum
+):
+    """The latest articles of a set of themes are kept in the process and shared by the
+    articles of that set: each leaves itself out, and a publication renews them."""
+
+    def related_urls(item):
+        html = client.get(item.get_url_in("fr")).content.decode()
+        if 'id="related-heading"' not in html:
+            return []
+        section = html.split('id="related-heading"', 1)[1].split("</section>", 1)[0]
+        return [
+            other.get_url_in("fr")
+            for other in ArticlePage.objects.all()
+            if other.get_url_in("fr") in section
+        ]
+
+    first, second = (article(news_index, [asylum], year=2020) for _ in range(2))
+    for _ in range(2):
+        assert related_urls(first) == [second.get_url_in("fr")]
+    assert related_urls(second) == [first.get_url_in("fr")]
+
+    newest = article(news_index, [asylum], year=2021)  # published: a purge
+    assert newest.get_url_in("fr") in related_urls(first)
+    assert sorted(related_urls(newest)) == sorted(
+        [first.get_url_in("fr"), second.get_url_in("fr")]
+    )
+    newest.unpublish()
+    assert newest.get_url_in("fr") not in related_urls(first)
