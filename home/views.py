@@ -1,6 +1,7 @@
 import sys
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,19 +27,48 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
+# A visitor needs the address once; a harvester going through proxies of its own still gets
+# it, but not from one address in a loop.
+REVEALS_PER_WINDOW = 10
+REVEAL_WINDOW = 10 * 60
+
+
+def _too_many_reveals(request):
+    from infomie.security import client_ip
+
+    key = f"contact-email:reveals:{client_ip(request)}"
+    if cache.add(key, 1, REVEAL_WINDOW):
+        return False
+    try:
+        return cache.incr(key) > REVEALS_PER_WINDOW
+    except ValueError:  # expired in between
+        cache.set(key, 1, REVEAL_WINDOW)
+        return False
+
+
 @csrf_exempt  # reveals nothing secret; no token so that the pages showing it stay cacheable
 @never_cache
 def contact_email(request):
     """The association's contact address, kept out of every page's HTML: the footer's button
     posts here. Without JavaScript the visitor lands on this page, which shows the address
-    as a link; with JavaScript the footer asks for JSON and shows the link in place."""
-    email = AssociationSettings.cached().contact_email
+    as a link; with JavaScript the footer asks for JSON and shows the link in place. More than
+    REVEALS_PER_WINDOW requests from one address in ten minutes get a 429 that says so."""
+    email, status, limited = AssociationSettings.cached().contact_email, 200, False
     if request.method != "POST":
         email = ""
+    elif _too_many_reveals(request):
+        email, status, limited = "", 429, True
+        if "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"email": ""}, status=429)
+            response["Retry-After"] = str(REVEAL_WINDOW)
+            return response
     elif "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"email": email})
-    response = render(request, "pages/contact_email.html", {"email": email})
+    context = {"email": email, "limited": limited}
+    response = render(request, "pages/contact_email.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
+    if limited:
+        response["Retry-After"] = str(REVEAL_WINDOW)
     return response
 
 

@@ -113,6 +113,26 @@ def test_a_person_reaches_the_address_with_or_without_javascript(client, home_pa
 
 
 @pytest.mark.django_db
+def test_one_connection_cannot_ask_for_the_address_in_a_loop(client, home_page, association):
+    from home.views import REVEAL_WINDOW, REVEALS_PER_WINDOW
+
+    for _ in range(REVEALS_PER_WINDOW):
+        assert client.post("/en/contact/email/", HTTP_ACCEPT="application/json").json() == {
+            "email": CONTACT
+        }
+    response = client.post("/en/contact/email/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 429 and response.json() == {"email": ""}
+    assert response["Retry-After"] == str(REVEAL_WINDOW)
+    response = client.post("/fr/contact/courriel/")  # without JavaScript, in French
+    html = response.content.decode()
+    assert response.status_code == 429 and CONTACT not in html
+    assert "demandée trop de fois" in html
+    # Another connection is not held back.
+    other = client.post("/en/contact/email/", REMOTE_ADDR="192.0.2.7")
+    assert CONTACT in other.content.decode()
+
+
+@pytest.mark.django_db
 def test_settings_changes_show_at_once(client, home_page, association):
     assert "Camille Martin" in client.get("/fr/").content.decode()
     settings = AssociationSettings.objects.get()
