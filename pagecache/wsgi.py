@@ -41,6 +41,8 @@ class PageCacheApplication:
         if not request_is_cacheable(request):
             return None
         generation = page_cache.read_generation()
+        if generation is None:  # the shared cache cannot be read: nothing is cached
+            return None
         environ["pagecache.generation"] = generation
         page_cache.begin_request(generation)  # the key's parts may use memoized values
         key = page_cache.cache_key(request)

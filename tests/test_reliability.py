@@ -102,3 +102,31 @@ def test_no_public_address_or_query_string_fails(article, url, cached):
     with override_settings(PAGE_CACHE_ENABLED=cached):
         response = Client().get(path, QUERY_STRING=query)
     assert response.status_code in (200, 301, 302, 404), (path, query, response.status_code)
+
+
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "infomie.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "KEY_PREFIX": "infomie-tests",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+}
+
+
+def test_pages_are_served_uncached_while_redis_is_down(article, settings):
+    """Production's cache (infomie/cache.py): reads that fail are misses, so visitors get the
+    pages from the database; a purge that fails raises, so no change goes unpurged."""
+    from redis.exceptions import RedisError
+
+    from pagecache import purge_page_cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    with override_settings(CACHES=DEAD_REDIS):
+        client = Client()
+        for url in ("/fr/", "/en/news/", article.get_url_in("en"), "/fr/recherche/?q=x"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert "X-Cache" not in response, url
+        with pytest.raises(RedisError):
+            purge_page_cache()
