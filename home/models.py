@@ -13,14 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from pagecache.cache import forget, memoized
+from pagecache.cache import memoized
 
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
 from .sites import site_root_paths, view_restrictions_exist
 
 HOME_LATEST_COUNT = 6
-_NOT_FOUND = object()
 
 
 class BasePage(Page):
@@ -86,11 +85,7 @@ class BasePage(Page):
         if self.depth > 2:
             return self._find_child_by_slug(slug)
         key = f"home:route:{self.pk}:{current_language()}:{slug}"
-        child = memoized(key, lambda: self._find_child_by_slug(slug) or _NOT_FOUND)
-        if child is _NOT_FOUND:
-            forget(key)
-            return None
-        return child
+        return memoized(key, lambda: self._find_child_by_slug(slug), keep=bool)
 
     def _find_child_by_slug(self, slug):
         lang = current_language()

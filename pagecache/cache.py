@@ -195,11 +195,11 @@ _memo_lock = threading.Lock()
 MEMO_MAX_AGE = 60
 
 
-def memoized(key, compute):
+def memoized(key, compute, keep=None):
     """`compute()`, kept in this process while the generation of the current request stays
     the same (a minute at most). Outside a request (commands, tasks), computed every time.
     Only for values that every change purges the page cache for (pagecache.signals,
-    home.caching)."""
+    home.caching). With `keep`, only values for which `keep(value)` is true are kept."""
     generation = request_generation()
     if generation is None:
         return compute()
@@ -208,16 +208,13 @@ def memoized(key, compute):
     if found is not None and found[0] == generation and now - found[1] < MEMO_MAX_AGE:
         return found[2]
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     with _memo_lock:
         if any(tag < generation for tag, _at, _value in _memo.values()):
             _memo.clear()  # an older generation's values: none can be used again
         _memo[key] = (generation, now, value)
     return value
-
-
-def forget(key):
-    """Drop what `memoized()` keeps under `key` (a value not worth keeping)."""
-    _memo.pop(key, None)
 
 
 class LocalPages:

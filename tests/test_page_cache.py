@@ -320,6 +320,11 @@ def test_memoized_values_last_until_the_next_purge():
         purge_page_cache()
         page_cache.begin_request(page_cache.read_generation())  # the next request
         assert page_cache.memoized("test:value", compute) == 4
+        # `keep` decides what is worth keeping (routing keeps the pages found, not misses).
+        assert page_cache.memoized("test:odd", compute, keep=lambda n: n % 2) == 5
+        assert page_cache.memoized("test:odd", compute, keep=lambda n: n % 2) == 5
+        assert page_cache.memoized("test:even", compute, keep=lambda n: n % 2) == 6
+        assert page_cache.memoized("test:even", compute, keep=lambda n: n % 2) == 7
     finally:
         page_cache.end_request()
 
