@@ -43,11 +43,11 @@ run: setup ## Serve the demo site at http://127.0.0.1:8000 (PORT= to change, DEB
 # `make serve`: production settings on PostgreSQL, served by granian (it measured 2-4 times
 # gunicorn's rate on cached pages, docs/benchmarks.md) or, with SERVER=gunicorn, by gunicorn
 # (infomie/gunicorn.conf.py); on loopback over plain HTTP as behind a TLS proxy.
-# Four threads per worker: while one waits on Redis or PostgreSQL, another runs (+25% on
-# cached pages, the same on uncached ones, docs/benchmarks.md).
+# One thread per worker: four measured the same on cached pages and 15-25% slower on uncached
+# ones (the threads contend for the interpreter), docs/benchmarks.md.
 SERVER ?= granian
 WEB_CONCURRENCY ?= 2
-GRANIAN_THREADS ?= 4
+GRANIAN_THREADS ?= 1
 GRANIAN_ARGS = --interface wsgi --host $(HOST) --port $(PORT) --workers $(WEB_CONCURRENCY) \
 	--blocking-threads $(GRANIAN_THREADS) --no-ws --respawn-failed-workers --log-level warning
 SERVE_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/infomie)

@@ -13,7 +13,8 @@ search (when the site has one) measures:
 
 Every process it starts is stopped when it ends, whatever happens. Knobs: BENCH_SECONDS (10),
 BENCH_CONNECTIONS (32), BENCH_ARTICLES (10000), BENCH_REDIS_URL (redis://127.0.0.1:6379/6),
-BENCH_NOTE (a line printed under the table), BENCH_OUTPUT (docs/benchmarks.md; "-" for none)."""
+BENCH_THREADS (1, per granian worker), BENCH_NOTE (a line printed under the table),
+BENCH_OUTPUT (docs/benchmarks.md; "-" for none)."""
 
 import gzip
 import os
@@ -45,7 +46,7 @@ OUTPUT = os.environ.get("BENCH_OUTPUT", str(ROOT / "docs" / "benchmarks.md"))
 VAR_DIR = ROOT / "var" / "bench"
 RENDERS = 15  # in-process renders per page for the median
 WORKERS = 2
-THREADS = 4  # per worker, as `make serve` runs it
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))  # per worker, as `make serve` runs it
 SERVER = os.environ.get("BENCH_SERVER", "granian")
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}  # as behind the TLS proxy
 
