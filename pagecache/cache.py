@@ -162,17 +162,25 @@ def read_generation():
 
 
 def _generation_connection():
-    connection = getattr(_connections, "connection", False)
-    if connection is False:
+    """This thread's connection for the generation, made for the cache in use (tests and
+    settings changes replace the cache: the connection follows it)."""
+    backend = caches["default"]
+    if getattr(_connections, "backend", None) is not backend:
+        old = getattr(_connections, "connection", None)
+        if old is not None:
+            old.disconnect()
         connection = None
-        client = getattr(cache, "client", None)
+        client = getattr(backend, "client", None)
         if client is not None and hasattr(client, "get_client"):  # django-redis
             pool = client.get_client(write=False).connection_pool
             connection = pool.connection_class(**pool.connection_kwargs)
             # The command is always the same: packed once.
-            _connections.command = connection.pack_command("GET", cache.make_key(GENERATION_KEY))
+            _connections.command = connection.pack_command(
+                "GET", backend.make_key(GENERATION_KEY)
+            )
         _connections.connection = connection
-    return connection
+        _connections.backend = backend
+    return _connections.connection
 
 
 def begin_request(generation):

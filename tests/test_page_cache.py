@@ -346,3 +346,26 @@ def test_pages_kept_in_the_process_stay_within_their_budget(settings):
     assert pages.get("l", 1) is not None and pages.get("a", 1) is None
     assert pages.get("l", 2) is None  # another generation: dropped
     assert "l" not in pages.entries
+
+
+@pytest.mark.redis
+def test_the_generation_is_read_from_the_cache_in_use():
+    """Each thread keeps a Redis connection for the generation: when the cache changes (a
+    settings change, a test), the connection follows it instead of reading the old one."""
+    import redis
+    from django.test import override_settings
+
+    url = "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {url}")
+    shared = {"default": {"BACKEND": "infomie.cache.ResilientRedisCache", "LOCATION": url}}
+    for _ in range(2):
+        with override_settings(CACHES=shared):
+            before = page_cache.read_generation()
+            purge_page_cache()
+            assert page_cache.read_generation() > before
+        before = page_cache.read_generation()  # the tests' local-memory cache again
+        purge_page_cache()
+        assert page_cache.read_generation() > before
