@@ -353,6 +353,7 @@ def test_the_generation_is_read_from_the_cache_in_use():
     """Each thread keeps a Redis connection for the generation: when the cache changes (a
     settings change, a test), the connection follows it instead of reading the old one."""
     import redis
+
     from django.test import override_settings
 
     url = "redis://127.0.0.1:6379/5"
