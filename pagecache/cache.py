@@ -5,9 +5,12 @@ generation, which lives in the same cache (Redis in production), so every proces
 serving every older page at once; nothing has to find and delete keys. A page rendered
 while a purge happened keeps the generation read before rendering, so it is never served.
 
-A hit costs one round trip to the shared cache: the generation, read on a connection of its
-own. Each process keeps the pages it served lately in memory, tagged with their generation,
-so a page is fetched from the shared cache once per process and generation, not per request.
+With Redis, the generation is pushed to every process (`pagecache.push`): a hit asks Redis
+nothing, and a purge returns once every process has the new generation or can no longer use
+the old one. A process that cannot hear from Redis reads the generation at each request, in
+one round trip on a connection of its own. Each process keeps the pages it served lately in
+memory, tagged with their generation, so a page is fetched from the shared cache once per
+process and generation, not per request.
 
 The generation read at the start of a request also scopes `memoized()`: small values every
 page needs (site settings, live notices, the site's root paths) are kept in the process for
@@ -26,6 +29,8 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils.encoding import iri_to_uri
+
+from . import push
 
 logger = logging.getLogger("pagecache")
 
@@ -65,7 +70,13 @@ def current_generation():
     return generation
 
 
-def _bump_generation():
+def _bump_generation(confirm=True):
+    """A new generation. With Redis, pushed to every process's watcher (pagecache.push); with
+    `confirm`, once every process has it."""
+    channel = _thread_state().channel
+    if channel is not None:
+        push.bump(channel, confirm=confirm)
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or evicted)
@@ -73,12 +84,29 @@ def _bump_generation():
 
 
 def purge_page_cache(**kwargs):
-    """Forget every cached page, in every process. Runs now and again when the current
-    transaction commits, so a page rendered from the old rows meanwhile is not kept.
-    Accepts signal arguments, so it can be connected to a signal directly."""
-    _bump_generation()
-    transaction.on_commit(_bump_generation)
+    """Forget every cached page, in every process. Inside a transaction, this process forgets
+    them now (it may read its own changes) and every process again once the transaction
+    commits, so a page rendered from the old rows meanwhile is not kept: once per
+    transaction, however many changes it holds. Accepts signal arguments, so it can be
+    connected to a signal directly."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        _bump_generation(confirm=False)
+        if not _bump_pending_on_commit(connection):
+            transaction.on_commit(_bump_generation)
+    else:
+        _bump_generation()
     _purge_frontend_cache()
+
+
+def _bump_pending_on_commit(connection):
+    """Whether a bump will run when the transaction commits, whichever savepoint is rolled
+    back: one registered in the savepoints this code is in, or outside them."""
+    savepoints = set(connection.savepoint_ids)
+    return any(
+        func is _bump_generation and registered <= savepoints
+        for registered, func, *_robust in connection.run_on_commit
+    )
 
 
 def _purge_frontend_cache():
@@ -145,13 +173,18 @@ _connections = threading.local()
 
 
 def read_generation():
-    """The current generation, in one round trip. With Redis (django-redis), on a connection
-    this thread keeps for it: a GET through the cache API costs three times as much in
-    Python. Anything unexpected falls back to the cache API."""
-    connection = _generation_connection()
+    """The current generation. With Redis: the one this process's watcher holds a lease for
+    (pagecache.push: no round trip), or else read in one round trip, on a connection this
+    thread keeps for it (a GET through the cache API costs three times as much in Python).
+    Anything unexpected falls back to the cache API."""
+    generation = push.pushed_generation()
+    if generation is not None:
+        return generation
+    state = _thread_state()
+    connection = state.connection
     if connection is not None:
         try:
-            connection.send_packed_command(_connections.command, check_health=False)
+            connection.send_packed_command(state.command, check_health=False)
             value = connection.read_response()
             if value is not None:
                 return int(value)
@@ -161,26 +194,25 @@ def read_generation():
     return current_generation()
 
 
-def _generation_connection():
-    """This thread's connection for the generation, made for the cache in use (tests and
-    settings changes replace the cache: the connection follows it)."""
+def _thread_state():
+    """This thread's connection and channel for the generation, made for the cache in use
+    (tests and settings changes replace the cache: they follow it)."""
     backend = caches["default"]
-    if getattr(_connections, "backend", None) is not backend:
-        old = getattr(_connections, "connection", None)
+    state = _connections
+    if getattr(state, "backend", None) is not backend:
+        old = getattr(state, "connection", None)
         if old is not None:
             old.disconnect()
-        connection = None
+        state.connection = state.channel = None
         client = getattr(backend, "client", None)
         if client is not None and hasattr(client, "get_client"):  # django-redis
-            pool = client.get_client(write=False).connection_pool
-            connection = pool.connection_class(**pool.connection_kwargs)
+            state.channel = push.Channel(backend, GENERATION_KEY)
+            pool = state.channel.client.connection_pool
+            state.connection = pool.connection_class(**pool.connection_kwargs)
             # The command is always the same: packed once.
-            _connections.command = connection.pack_command(
-                "GET", backend.make_key(GENERATION_KEY)
-            )
-        _connections.connection = connection
-        _connections.backend = backend
-    return _connections.connection
+            state.command = state.connection.pack_command("GET", state.channel.key)
+        state.backend = backend
+    return state
 
 
 def begin_request(generation):

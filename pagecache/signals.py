@@ -1,6 +1,7 @@
 """What purges the page cache: anything a public page shows, saved or deleted."""
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.contrib.redirects.models import Redirect
@@ -9,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import push
 from .cache import purge_page_cache
 
 
@@ -56,6 +58,11 @@ def purge_for_any_page(sender, instance=None, **kwargs):
         purge_for_instance(sender, instance=instance)
 
 
+def forget_watcher(setting=None, **kwargs):
+    if setting in ("CACHES", "PAGE_CACHE_PUSH", "PAGE_CACHE_PUSH_LEASE"):
+        push.forget_current()
+
+
 def connect_signals():
     from articles.models import ArticlePage, Theme
 
@@ -77,4 +84,6 @@ def connect_signals():
         purge_for_model_class, sender=ArticlePage.themes.through, dispatch_uid="pagecache-themes"
     )
     post_save.connect(purge_for_any_setting, dispatch_uid="pagecache-settings")
+    # A cache replaced (tests) or push switched off: look up the watcher again.
+    setting_changed.connect(forget_watcher, dispatch_uid="pagecache-setting-changed")
     post_delete.connect(purge_for_any_setting, dispatch_uid="pagecache-settings-deleted")

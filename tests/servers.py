@@ -107,7 +107,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 class Relay:
     """A TCP relay from a loopback port to `target`; `cut()` drops every connection and
-    refuses new ones, `restore()` listens again on the same port."""
+    refuses new ones, `restore()` listens again on the same port; `freeze()` keeps the
+    connections open but passes nothing on until `thaw()` (a peer that hangs)."""
 
     def __init__(self, target):
         self.target = target
@@ -115,6 +116,15 @@ class Relay:
         self.listener = None
         self.sockets = []
         self.lock = threading.Lock()
+        self.frozen = threading.Event()
+        self.forwarding = threading.Lock()
+
+    def freeze(self):
+        with self.forwarding:  # once it returns, nothing more gets through
+            self.frozen.set()
+
+    def thaw(self):
+        self.frozen.clear()
 
     def restore(self):
         listener = socket.socket()
@@ -154,11 +164,17 @@ class Relay:
         pair = {a: b, b: a}
         try:
             while True:
-                readable, _, _ = select.select([a, b], [], [], 1)
-                for sock in readable:
-                    data = sock.recv(65536)
-                    if not data:
-                        return
-                    pair[sock].sendall(data)
+                if self.frozen.is_set():
+                    time.sleep(0.01)
+                    continue
+                readable, _, _ = select.select([a, b], [], [], 0.05)
+                with self.forwarding:
+                    if self.frozen.is_set():
+                        continue  # what came stays in the sockets until thawed
+                    for sock in readable:
+                        data = sock.recv(65536)
+                        if not data:
+                            return
+                        pair[sock].sendall(data)
         except (OSError, ValueError):
             return

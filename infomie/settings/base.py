@@ -164,6 +164,11 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24))
 # Each process also keeps the pages it served lately in memory (checked against the shared
 # generation on every request), within this many bytes; unused with the local-memory cache.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
+# With Redis, the generation is pushed to each process (pagecache/push.py): a hit needs no
+# round trip. A process holds what it was pushed for PAGE_CACHE_PUSH_LEASE seconds at a time,
+# renewed while Redis answers; a purge waits at most twice that for a process that hangs.
+PAGE_CACHE_PUSH = env_bool("PAGE_CACHE_PUSH", True)
+PAGE_CACHE_PUSH_LEASE = float(os.environ.get("PAGE_CACHE_PUSH_LEASE", "0.5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
