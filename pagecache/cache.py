@@ -44,8 +44,9 @@ _key_parts = []
 
 def register_cache_key_part(func):
     """Add `func(request) -> str` to every page's cache key. Keep it cheap (it runs on every
-    anonymous request, before the cache is read) and the string short. Usable as a
-    decorator."""
+    anonymous request, before the cache is read) and the string short; read only the
+    request's `META` and `COOKIES` (the WSGI fast path gives a stand-in with just those).
+    Usable as a decorator."""
     if func not in _key_parts:
         _key_parts.append(func)
     return func
@@ -139,14 +140,28 @@ def normalised_query(query_string):
 def cache_key(request):
     """The page's key: scheme, host, path (whose prefix is the language), sorted query
     string and the registered key parts. None when the page should not be cached."""
+    identity = page_identity(request)
+    if identity is None:
+        return None
+    return key_for(identity, request)
+
+
+def page_identity(request):
+    """What of the request the page depends on, before the key parts: scheme, host, path and
+    sorted query string. None when the page should not be cached."""
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     if query is None:
         return None
-    parts = "|".join(part(request) for part in _key_parts)
     path = iri_to_uri(request.path)
-    identity = f"{request.scheme}://{request.get_host()}{path}?{query}#{parts}"
+    return f"{request.scheme}://{request.get_host()}{path}?{query}"
+
+
+def key_for(identity, request):
+    """The key of the page `identity` names, with the key parts for this `request` (which
+    may be `pagecache.wsgi`'s lighter stand-in: key parts read `META` and `COOKIES` only)."""
+    parts = "|".join(part(request) for part in _key_parts)
     # Hashed: any address fits any cache backend's key rules (length, characters).
-    return KEY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+    return KEY_PREFIX + hashlib.sha256(f"{identity}#{parts}".encode()).hexdigest()
 
 
 def read(key, generation):

@@ -216,20 +216,51 @@ def wsgi_get(application, path, query="", **environ):
     return seen["status"], seen["headers"], body
 
 
-def test_hits_are_served_before_django_with_the_same_headers(client, article):
+@pytest.fixture
+def fast_path():
+    """The WSGI application as production runs it (infomie/wsgi.py)."""
     from django.core.wsgi import get_wsgi_application
 
     from pagecache.wsgi import PageCacheApplication
 
-    application = PageCacheApplication(get_wsgi_application())
     # As Django's test client does: the test's transaction must survive the requests.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        check_the_fast_path(application, article)
+        yield PageCacheApplication(get_wsgi_application())
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+def test_hits_are_served_before_django_with_the_same_headers(fast_path, article):
+    check_the_fast_path(fast_path, article)
+
+
+def test_the_fast_path_keeps_apart_what_django_keeps_apart(fast_path, article, settings):
+    """It remembers what it worked out of an address; never across hosts, visitors' cookies
+    or settings."""
+    from notices import live
+    from notices.factories import NoticeFactory
+
+    url = article.get_url_in("fr")
+    wsgi_get(fast_path, url)
+    assert wsgi_get(fast_path, url)[1]["X-Cache"] == "HIT"
+    assert wsgi_get(fast_path, url, HTTP_HOST="other.example")[1]["X-Cache"] == "MISS"
+    settings.ALLOWED_HOSTS = ["testserver"]
+    status, headers, _body = wsgi_get(fast_path, url, HTTP_HOST="other.example")
+    assert status.startswith("400") and "X-Cache" not in headers
+
+    notice = NoticeFactory(message_fr="<p>Avis important.</p>")
+    _status, headers, body = wsgi_get(fast_path, url)
+    assert headers["X-Cache"] == "MISS" and "Avis important." in body.decode()
+    dismissed = f"{live.DISMISSED_COOKIE}={notice.pk}"
+    _status, headers, body = wsgi_get(fast_path, url, HTTP_COOKIE=dismissed)
+    assert headers["X-Cache"] == "MISS" and "Avis important." not in body.decode()
+    _status, headers, body = wsgi_get(fast_path, url, HTTP_COOKIE=dismissed)
+    assert headers["X-Cache"] == "HIT" and "Avis important." not in body.decode()
+    _status, headers, body = wsgi_get(fast_path, url)
+    assert headers["X-Cache"] == "HIT" and "Avis important." in body.decode()
 
 
 def check_the_fast_path(application, article):
