@@ -12,6 +12,7 @@ search (when the site has one) measures:
 - the article's HTML size and the CSS+JS a page loads.
 
 Every process it starts is stopped when it ends, whatever happens. Knobs: BENCH_SECONDS (10),
+BENCH_MIXED_SECONDS (60, the mixed run with purges),
 BENCH_CONNECTIONS (32), BENCH_ARTICLES (10000), BENCH_REDIS_URL (redis://127.0.0.1:6379/6),
 BENCH_THREADS (1, per granian worker), BENCH_NOTE (a line printed under the table),
 BENCH_OUTPUT (docs/benchmarks.md; "-" for none)."""
@@ -36,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+MIXED_SECONDS = int(os.environ.get("BENCH_MIXED_SECONDS", "60"))
+PURGE_EVERY = 2  # seconds between two purges during the mixed run
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
 DATABASE_URL = os.environ.get(
@@ -124,8 +127,8 @@ def fetch(url):
         return response.status, headers, response.read()
 
 
-def wrk(url, connections=CONNECTIONS, script=None):
-    args = ["wrk", "-t2", f"-c{connections}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
+def wrk(url, connections=CONNECTIONS, script=None, seconds=SECONDS):
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     for name, value in PROXY_HEADERS.items():
         args += ["-H", f"{name}: {value}"]
     if script:
@@ -347,7 +350,10 @@ def write_section(path, report):
 
 
 def mixed_run(base, pages):
-    """Every page in turn under 64 connections: the 'no error response' check."""
+    """Every page in turn under 64 connections for MIXED_SECONDS, while the page cache is
+    purged every PURGE_EVERY seconds as an editor's publication would: the 'no error
+    response' check, with hits and misses, and how long a purge takes to be confirmed by
+    every worker under that load."""
     paths = ", ".join(f'"{url}"' for url in pages.values())
     script = f"""
 local paths = {{{paths}}}
@@ -359,11 +365,30 @@ end
 """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
+    import threading
+
+    from pagecache import purge_page_cache
+
+    stop = threading.Event()
+    purges = []
+
+    def publish_now_and_then():
+        while not stop.wait(PURGE_EVERY):
+            start = time.perf_counter()
+            purge_page_cache()
+            purges.append((time.perf_counter() - start) * 1000)
+
+    editor = threading.Thread(target=publish_now_and_then, daemon=True)
     try:
-        say("wrk mixed, 64 connections…")
-        return wrk(base + "/", connections=64, script=handle.name)
+        say(f"wrk mixed, 64 connections, {MIXED_SECONDS} s, a purge every {PURGE_EVERY} s…")
+        editor.start()
+        result = wrk(base + "/", connections=64, script=handle.name, seconds=MIXED_SECONDS)
     finally:
+        stop.set()
+        editor.join()
         os.unlink(handle.name)
+    result["purges"] = purges
+    return result
 
 
 def render_report(pages, measured, load, baseline, article_html, css_js, mixed, seed_seconds):
@@ -411,10 +436,17 @@ def render_report(pages, measured, load, baseline, article_html, css_js, mixed, 
         f"({len(gzip.compress(article_html)) / 1024:.1f} KB gzipped).",
         f"- CSS + JS loaded by a page: {raw / 1024:.1f} KB in {count} file(s) "
         f"({compressed / 1024:.1f} KB gzipped).",
-        f"- Mixed pages, 64 connections, {SECONDS} s: {mixed['requests']:,} requests, "
-        f"{mixed['rps']:,.0f} req/s, p99 {mixed['p99']:.1f} ms, {mixed['errors']} errors "
-        f"(all runs together: {errors} errors).",
+        f"- Mixed pages, 64 connections, {MIXED_SECONDS} s, the cache purged every "
+        f"{PURGE_EVERY} s: {mixed['requests']:,} requests, {mixed['rps']:,.0f} req/s, "
+        f"p99 {mixed['p99']:.1f} ms, {mixed['errors']} errors (all runs together: "
+        f"{errors} errors).",
     ]
+    purges = mixed["purges"]
+    if purges:
+        lines.append(
+            f"- Purges during that run: {len(purges)}, each confirmed by every worker in "
+            f"{statistics.median(purges):.1f} ms (median), {max(purges):.1f} ms at most."
+        )
     if "search" not in pages:
         lines.append("- Search: no search page on this branch yet (issue 4); not measured.")
     note = os.environ.get("BENCH_NOTE")
