@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.breadcrumbs import Crumb
 from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.models import BasePage, sitemap_entries
 from home.sites import view_restrictions_exist
@@ -201,6 +202,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             template="pages/theme_index_page.html",
             context_overrides={
                 "themes": themes,
+                "breadcrumbs": [self],
+                "breadcrumb_current": Crumb(_("Themes")),
                 "meta_title": _("Themes"),
                 "alternate_urls": {code: self.themes_url(code, request) for code in LANGUAGE_CODES},
             },
@@ -216,6 +219,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             code: self.theme_url(theme, code, request) for code in LANGUAGE_CODES
         }
         context["alternate_languages"] = theme.translated_languages
+        context["breadcrumbs"] = [self, Crumb(_("Themes"), self.themes_url(request=request))]
+        context["breadcrumb_current"] = Crumb(theme.name, lang=language_of(theme, "name"))
         context["meta_title"] = theme.name
         context["meta_description"] = theme.description
         return self.render(

@@ -150,6 +150,17 @@ class BasePage(Page):
         with translation.override(lang):
             return self.get_url(request=request)
 
+    def get_full_url(self, request=None):
+        """On the host and scheme the visitor asked for, like the canonical URL: Wagtail's
+        own comes from the Site record (`localhost`, and `http` behind the TLS proxy, until
+        someone edits it in the admin), which the sitemap would announce to search engines.
+        Without a request (cache purges), Wagtail's own."""
+        if request is not None:
+            url = self.get_url(request=request)
+            if url and url.startswith("/"):
+                return request.build_absolute_uri(url)
+        return super().get_full_url(request=request)
+
     def get_full_url_in(self, lang, request=None):
         with translation.override(lang):
             return self.get_full_url(request=request)

@@ -2,6 +2,7 @@
 hreflang alternates) and robots.txt."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
@@ -127,7 +128,7 @@ def test_sitemap_lists_every_page_in_both_languages(
         entries[url.findtext(f"{SITEMAP}loc")] = (url.findtext(f"{SITEMAP}lastmod"), alternates)
 
     def full(path):
-        return f"http://localhost{path}"
+        return f"http://testserver{path}"
 
     for page in (home_page, news_index, both):
         for lang in ("fr", "en"):
@@ -148,6 +149,29 @@ def test_sitemap_lists_every_page_in_both_languages(
         assert full(news_index.theme_url(themes[0], lang)) in entries
         assert full(news_index.themes_url(lang)) in entries
     assert len(entries) == len(set(entries))
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt"])
+def test_sitemap_and_robots_give_the_production_address(client, news_index, settings, path):
+    """The Site record says `localhost` (as `make run` leaves it); behind the TLS proxy the
+    request says `https://infomie.example`: every address in the sitemap and robots.txt is
+    the visitor's, never the record's."""
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
+    settings.ALLOWED_HOSTS = ["infomie.example"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # as in production
+    news_index.save_revision().publish()
+    response = client.get(path, HTTP_HOST="infomie.example", HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 200
+    text = response.content.decode()
+    addresses = re.findall(r"https?://[^\s<\"]+", text)
+    ours = [url for url in addresses if "sitemaps.org" not in url and "w3.org" not in url]
+    assert ours and all(url.startswith("https://infomie.example/") for url in ours), ours
+    assert "localhost" not in text
+    if path == "/sitemap.xml":
+        assert "https://infomie.example/en/news/themes/" in ours
+        assert "https://infomie.example/fr/actualites/" in ours
 
 
 def test_sitemap_is_outside_the_language_prefixes(client, home_page):

@@ -187,6 +187,65 @@ def test_breadcrumb(client, article):
     ]
 
 
+def breadcrumb(html):
+    """The trail's nav element, and its steps as (label, href or None, lang or None)."""
+    nav = re.search(r'<nav class="breadcrumb" aria-label="[^"]+">.*?</nav>', html, re.S).group(0)
+    steps = re.findall(
+        r'<li><(?:a href="([^"]*)"|span aria-current="page")(?: lang="(\w+)")?>([^<>]+)</', nav
+    )
+    return nav, [(label, href or None, lang or None) for href, lang, label in steps]
+
+
+@pytest.mark.parametrize(
+    ("lang", "home", "news", "themes"),
+    [("fr", "Accueil", "Actualités", "Thèmes"), ("en", "Home", "News", "Themes")],
+)
+def test_the_theme_pages_use_the_breadcrumb_component(client, news_index, lang, home, news, themes):
+    theme = ThemeFactory(name_fr="Tutelle des quokkas", name_en=None, description_en=None)
+    html = client.get(news_index.themes_url(lang)).content.decode()
+    nav, steps = breadcrumb(html)
+    assert nav.count("aria-current") == 1
+    assert steps == [
+        (home, f"/{lang}/", None),
+        (news, news_index.get_url_in(lang), None),
+        (themes, None, None),
+    ]
+    html = client.get(news_index.theme_url(theme, lang)).content.decode()
+    nav, steps = breadcrumb(html)
+    # A theme without an English name is shown in French on the English side, marked so.
+    assert steps == [
+        (home, f"/{lang}/", None),
+        (news, news_index.get_url_in(lang), None),
+        (themes, news_index.themes_url(lang), None),
+        ("Tutelle des quokkas", None, None if lang == "fr" else "fr"),
+    ]
+
+
+def test_the_breadcrumb_takes_pages_and_plain_items(rf, news_index):
+    from django.template.loader import render_to_string
+
+    from home.breadcrumbs import Crumb
+
+    request = rf.get("/en/")
+    with translation.override("en"):
+        html = render_to_string(
+            "components/breadcrumb.html",
+            {
+                "request": request,
+                "LANGUAGE_CODE": "en",
+                "crumbs": [news_index, ("Plain", "/en/plain/")],
+                "current": Crumb("Ici", lang="fr"),
+            },
+        )
+    _nav, steps = breadcrumb(html)
+    assert steps == [
+        ("Home", "/en/", None),
+        ("News", "/en/news/", None),
+        ("Plain", "/en/plain/", None),
+        ("Ici", None, "fr"),
+    ]
+
+
 def test_an_address_below_an_article_is_a_404(client, article):
     # Found by the URL fuzzer: articles have no children, the router must say so, not fail.
     assert client.get("/fr/actualites/enfants-disparus/suite/").status_code == 404

@@ -1,6 +1,7 @@
 """import_articles and export_articles speak French (the site's language, LANGUAGE_CODE) or
 English (--language en, or the active language when called from code)."""
 
+import contextlib
 import io
 
 import pytest
@@ -79,3 +80,40 @@ def test_export_warnings_in_french(news_index):
     err = io.StringIO()
     call_command("export_articles", stdout=io.StringIO(), stderr=err)
     assert "Attention : plusieurs articles ont l’URL source « https://e.org/1 »." in err.getvalue()
+
+
+def command_help(name, *args):
+    """What `manage.py <name> [args] --help` prints."""
+    from django.core.management import load_command_class
+
+    command = load_command_class("articles", name)
+    out = io.StringIO()
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(out):
+        command.run_from_argv(["manage.py", name, *args, "--help"])
+    return " ".join(out.getvalue().split())
+
+
+@pytest.mark.parametrize(
+    ("name", "french", "english"),
+    [
+        (
+            "import_articles",
+            ["Importe des articles de revue de presse", "vérifier le fichier et dire ce qui"],
+            ["Import press-review articles", "check the file and say what would change"],
+        ),
+        (
+            "export_articles",
+            ["Exporte tous les articles", "un fichier .csv ou .json (par défaut : la sortie"],
+            ["Export every article", "a .csv or .json file (default: standard output)"],
+        ),
+    ],
+)
+def test_help_speaks_the_language_of_the_messages(name, french, english):
+    translation.deactivate()  # as in `manage.py`: LANGUAGE_CODE, French
+    text = command_help(name)
+    assert all(words in text for words in french) and english[0] not in text
+    assert "langue des messages (par défaut celle du site" in text
+    text = command_help(name, "--language", "en")
+    assert all(words in text for words in english) and french[0] not in text
+    assert "language of the messages" in text
+    assert french[0] in command_help(name, "--language=fr")

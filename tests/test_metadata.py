@@ -65,7 +65,10 @@ def test_article_metadata(client, article, lang):
     assert meta(html, "property", "og:url") == [url]
     assert meta(html, "property", "og:description") == [lead[lang]]
     assert meta(html, "property", "og:locale") == [{"fr": "fr_FR", "en": "en_GB"}[lang]]
-    assert meta(html, "name", "twitter:card") == ["summary"]
+    assert meta(html, "name", "twitter:card") == ["summary_large_image"]
+    image = f"http://testserver/static/img/social-{lang}.png"
+    assert meta(html, "property", "og:image") == [image]
+    assert meta(html, "name", "twitter:image") == [image]
     assert meta(html, "name", "twitter:description") == [lead[lang]]
     if lang == "en":
         assert meta(html, "property", "og:title") == ["UK: children missing from care"]
@@ -91,6 +94,46 @@ def test_article_metadata(client, article, lang):
     assert original["datePublished"] == "2016-11-14"
     assert original["url"] == "https://www.theguardian.com/a"
     assert original["inLanguage"] == "en"
+    assert data["image"] == image
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "alt"),
+    [
+        ("/fr/", "fr", "InfoMIE · Centre de ressources sur les mineurs isolés étrangers"),
+        ("/en/news/", "en", "InfoMIE · Resource centre on unaccompanied foreign minors"),
+        ("/fr/actualites/themes/", "fr", None),
+        ("/fr/nexiste-pas/", "fr", None),
+    ],
+)
+def test_every_page_has_a_link_preview_image(client, article, settings, url, lang, alt):
+    """An absolute URL to the site's image in the page's language, 1200x630, on the host
+    and scheme the visitor used (behind the TLS proxy: https)."""
+    from pathlib import Path
+
+    from PIL import Image
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # as in production
+    html = client.get(
+        url, HTTP_HOST="infomie.example", HTTP_X_FORWARDED_PROTO="https"
+    ).content.decode()
+    image = f"https://infomie.example/static/img/social-{lang}.png"
+    assert meta(html, "property", "og:image") == [image]
+    assert meta(html, "property", "og:image:width") == ["1200"]
+    assert meta(html, "property", "og:image:height") == ["630"]
+    assert meta(html, "name", "twitter:image") == [image]
+    if alt:
+        assert meta(html, "property", "og:image:alt") == [alt]
+        assert meta(html, "name", "twitter:image:alt") == [alt]
+    with Image.open(Path(settings.BASE_DIR) / "static" / "img" / f"social-{lang}.png") as png:
+        assert png.size == (1200, 630) and png.format == "PNG"
+
+
+def test_the_preview_image_is_served(client):
+    from django.contrib.staticfiles import finders
+
+    for lang in ("fr", "en"):
+        assert finders.find(f"img/social-{lang}.png")
 
 
 def test_json_ld_cannot_close_its_script(client, article):

@@ -5,6 +5,7 @@ feeds the page lists, and for articles a JSON-LD `NewsArticle`."""
 import json
 
 from django import template
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -20,6 +21,9 @@ register = template.Library()
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 DESCRIPTION_LENGTH = 200
+# The link-preview image of every page, one per language (scripts/make_social_images.py).
+SOCIAL_IMAGE = "img/social-{lang}.png"
+SOCIAL_IMAGE_SIZE = (1200, 630)
 # JSON inside <script> must not be able to close it or open a comment.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -35,6 +39,7 @@ def page_meta(context):
     title = context.get("meta_title") or _page_title(page)
     description = context.get("meta_description") or _page_description(page)
     is_article = page is not None and hasattr(page, "source_name")
+    image = _social_image(request, lang)
     return {
         "lang": lang,
         "title": title,
@@ -46,8 +51,23 @@ def page_meta(context):
         "og_alternate_locales": [OG_LOCALES[code] for code in LANGUAGE_CODES if code != lang],
         "article": page if is_article else None,
         "article_themes": context.get("themes", []) if is_article else [],
-        "json_ld": _article_json_ld(context, page, canonical) if is_article else "",
+        "image": image,
+        "json_ld": _article_json_ld(context, page, canonical, image) if is_article else "",
         "feeds": _feeds(context, request),
+    }
+
+
+def _social_image(request, lang):
+    """The site's image for link previews in `lang`, as an absolute URL (Open Graph wants
+    one); none without a request to say which host."""
+    if request is None:
+        return None
+    width, height = SOCIAL_IMAGE_SIZE
+    return {
+        "url": request.build_absolute_uri(static(SOCIAL_IMAGE.format(lang=lang))),
+        "width": width,
+        "height": height,
+        "alt": f"InfoMIE · {gettext('Resource centre on unaccompanied foreign minors')}",
     }
 
 
@@ -107,7 +127,7 @@ def _feeds(context, request):
     return feeds
 
 
-def _article_json_ld(context, article, canonical):
+def _article_json_ld(context, article, canonical, image=None):
     request = context.get("request")
     themes = context.get("themes", [])
     data = {
@@ -132,6 +152,8 @@ def _article_json_ld(context, article, canonical):
         ],
         "isBasedOn": _original_json_ld(article),
     }
+    if image:
+        data["image"] = image["url"]
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     return json_ld_script(data)

@@ -176,3 +176,42 @@ def test_banner_suspension_and_donation_pages_pass_axe(demo_site, page, axe, lan
         violations = axe(page)
         assert violations == [], f"suspension page at {width}px: {violations}"
     suspension.delete()
+
+
+def test_banners_and_the_donation_call_out_keep_their_look(demo_site, page):
+    """The boxes share one set of rules in site.css: each still looks as designed."""
+    NoticeFactory(name="Avertissement", level=NoticeLevel.WARNING)
+    NoticeFactory(
+        name="Information", level=NoticeLevel.INFO, message_fr='<p><a href="/fr/">Lien</a></p>'
+    )
+    page.goto(demo_site.url + DonationPage.objects.get().get_url_in("fr"))
+
+    def style(selector, *properties):
+        return page.eval_on_selector(
+            selector,
+            "(el, props) => props.map(p => getComputedStyle(el).getPropertyValue(p))",
+            list(properties),
+        )
+
+    tone = ("background-color", "color", "border-bottom-width", "border-bottom-color")
+    assert style(".notice-banner--info", *tone) == [
+        "rgb(229, 240, 248)",
+        "rgb(11, 58, 92)",
+        "2px",
+        "rgb(11, 58, 92)",
+    ]
+    assert style(".notice-banner--warning", *tone) == [
+        "rgb(253, 241, 211)",
+        "rgb(90, 58, 0)",
+        "2px",
+        "rgb(90, 58, 0)",
+    ]
+    assert style(".notice-banner--info a", "color") == ["rgb(11, 58, 92)"]
+    assert style(
+        ".donate",
+        "background-color",
+        "border-top-width",
+        "border-top-color",
+        "border-top-left-radius",
+        "padding-top",
+    ) == ["rgb(240, 238, 232)", "4px", "rgb(11, 85, 99)", "4px", "20px"]

@@ -1,25 +1,33 @@
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.interchange import export_records, shared_source_urls, write_csv, write_json
 
-from .import_articles import add_language_argument, language_of
+from .import_articles import BilingualCommand, add_language_argument, language_of
 
 
-class Command(BaseCommand):
-    help = (
+class Command(BilingualCommand):
+    help = gettext_lazy(
         "Export every article (published and draft, both languages) in the format "
         "import_articles reads: CSV or JSON."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "file", nargs="?", default="-", help="a .csv or .json file (default: standard output)"
+            "file",
+            nargs="?",
+            default="-",
+            help=_("a .csv or .json file (default: standard output)"),
         )
-        parser.add_argument("--format", choices=["csv", "json"])
+        parser.add_argument(
+            "--format",
+            choices=["csv", "json"],
+            help=_("when the file name does not say it"),
+        )
         add_language_argument(parser)
 
     def handle(self, *args, **options):

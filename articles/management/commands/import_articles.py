@@ -1,8 +1,10 @@
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles.interchange import ImportFileError, import_rows, read_rows, validate
 
@@ -13,28 +15,60 @@ def language_of(options):
     return options["language"] or translation.get_language() or settings.LANGUAGE_CODE
 
 
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
 def add_language_argument(parser):
     parser.add_argument(
         "--language",
-        choices=[code for code, _name in settings.LANGUAGES],
-        help="language of the messages (default: the site's, LANGUAGE_CODE, that is French)",
+        choices=LANGUAGE_CODES,
+        help=_(
+            "language of the messages (default: the site's, LANGUAGE_CODE, that is French)"
+        ),
     )
 
 
-class Command(BaseCommand):
-    help = (
+class BilingualCommand(BaseCommand):
+    """A command whose `--help` is in the language of its messages: French from the shell,
+    English with `--language en` (read before the arguments are parsed, since argparse
+    prints the help while parsing them)."""
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # argparse needs plain strings: the lazy `help` is resolved now, in the language
+        # chosen; the arguments' help texts are translated as add_arguments declares them.
+        self.help = str(self.help)
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
+    def run_from_argv(self, argv):
+        lang = None
+        for index, arg in enumerate(argv):
+            if arg == "--language" and index + 1 < len(argv):
+                lang = argv[index + 1]
+            elif arg.startswith("--language="):
+                lang = arg.split("=", 1)[1]
+        override = translation.override(lang) if lang in LANGUAGE_CODES else nullcontext()
+        with override:
+            return super().run_from_argv(argv)
+
+
+class Command(BilingualCommand):
+    help = gettext_lazy(
         "Import press-review articles from a CSV or JSON file (columns in the README, examples "
         "in docs/). Every row is checked first: one bad row and nothing is imported. The source "
         "URL identifies an article: importing the same file again updates what changed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="a .csv or .json file")
+        parser.add_argument("file", help=_("a .csv or .json file"))
         parser.add_argument(
-            "--format", choices=["csv", "json"], help="when the file name does not say it"
+            "--format",
+            choices=["csv", "json"],
+            help=_("when the file name does not say it"),
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="check the file and say what would change"
+            "--dry-run",
+            action="store_true",
+            help=_("check the file and say what would change"),
         )
         add_language_argument(parser)
 
