@@ -26,6 +26,10 @@ class BasePage(Page):
     """What every InfoMIE page shares: translated slugs filled from each language's title,
     routing on the visitor's language, and the URLs of the page in each language."""
 
+    # Read by the main menu of every page. Declared here: a name the template cannot find on
+    # a page costs Django a dir() of the page (half a millisecond) to tell why.
+    is_news_index = False
+
     class Meta:
         abstract = True
 

@@ -24,11 +24,24 @@ def _page_url_in(page, lang, request):
 
 def _alternate_urls(context):
     """{language: relative URL of this same page in that language}. Views that are not
-    plain pages (a theme, the search) give theirs as `alternate_urls`."""
+    plain pages (a theme, the search) give theirs as `alternate_urls`. The language
+    switcher, the hreflang links and the canonical URL all need them: worked out once per
+    request (and page), kept on the request."""
     if context.get("alternate_urls"):
         return context["alternate_urls"]
     request = context.get("request")
     page = context.get("page")
+    if request is None:
+        return _compute_alternate_urls(request, page)
+    known = getattr(request, "_infomie_alternate_urls", None)
+    if known is not None and known[0] is page:
+        return known[1]
+    urls = _compute_alternate_urls(request, page)
+    request._infomie_alternate_urls = (page, urls)
+    return urls
+
+
+def _compute_alternate_urls(request, page):
     urls = {}
     for code in LANGUAGE_CODES:
         if page is not None and hasattr(page, "get_url") and getattr(page, "pk", None):
