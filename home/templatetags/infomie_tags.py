@@ -9,7 +9,10 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
+from wagtail.models import Site
+
 from articles.navigation import news_index_url, news_route_url
+from home.fragments import fragment
 from home.i18n import LANGUAGE_CODES, current_language, language_of
 
 register = template.Library()
@@ -94,6 +97,27 @@ def hreflang_links(context):
         )
     )
     return format_html("\n".join(["{}"] * len(tags)), *tags)
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, heading_level=2):
+    """An article's card (components/article_card.html): the same in every listing, on the
+    home page and under an article, so rendered once per article, language, heading level
+    and site until the next content change (home.fragments)."""
+    request = context.get("request")
+
+    def render():
+        template = context.template.engine.get_template("components/article_card.html")
+        return template.render(
+            context.new({"article": article, "heading_level": heading_level, "request": request})
+        )
+
+    if article.pk is None:
+        return render()
+    site = Site.find_for_request(request) if request is not None else None
+    site_id = site.pk if site is not None else ""
+    key = f"article-card:{article.pk}:{current_language()}:{heading_level}:{site_id}"
+    return fragment(key, render)
 
 
 @register.filter
