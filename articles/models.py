@@ -139,6 +139,14 @@ class Theme(index.Indexed, models.Model):
     ]
 
 
+def themes_in_display_order():
+    """Every theme, in display order for the visitor's language: the home page and every
+    listing show them all. Kept in the process until the next content change (saving or
+    deleting a theme purges the page cache)."""
+    lang = current_language()
+    return memoized(f"articles:themes:{lang}", lambda: list(Theme.objects.in_display_order()))
+
+
 class ArticleIndexPage(RoutablePageMixin, BasePage):
     """The news section ("Actualités" / "News"): every article, newest first, 20 a page,
     filtered by theme and year. Below it, routes rather than pages: the list of themes, each
@@ -194,7 +202,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("themes/", name="themes")
     def themes(self, request):
-        themes = Theme.objects.in_display_order()
+        themes = themes_in_display_order()
         return self.render(
             request,
             news_listing=False,
@@ -250,7 +258,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 if theme is None:
                     raise Http404("Unknown theme")
             context.update(self.listing_context(request, theme=theme))
-            context["themes"] = Theme.objects.in_display_order()
+            context["themes"] = themes_in_display_order()
         return context
 
     def listing_context(self, request, theme=None, on_theme_page=False):

@@ -203,11 +203,11 @@ class HomePage(BasePage):
     subpage_types = ["articles.ArticleIndexPage", "home.DonationPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, Theme
+        from articles.models import ArticlePage, themes_in_display_order
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]
-        context["themes"] = Theme.objects.in_display_order()
+        context["themes"] = themes_in_display_order()
         return context
 
 
