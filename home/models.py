@@ -206,7 +206,11 @@ class HomePage(BasePage):
         from articles.models import ArticlePage, themes_in_display_order
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]
+        # The same for every visitor until the next content change, as the related articles.
+        context["latest_articles"] = memoized(
+            f"home:latest:{self.pk}",
+            lambda: list(ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]),
+        )
         context["themes"] = themes_in_display_order()
         return context
 
