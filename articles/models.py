@@ -20,8 +20,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.compiled import rows
+from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.models import BasePage, sitemap_entries
 from home.sites import view_restrictions_exist
 from pagecache.cache import memoized

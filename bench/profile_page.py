@@ -8,10 +8,11 @@ Production settings on the benchmark database (BENCH_DATABASE_URL, as bench/run.
 database of your own on a shared machine), the Redis cache (BENCH_REDIS_URL), the page cache
 off, and what each process keeps until the next content change (`pagecache.cache.memoized`)
 warm, as it is between two publications. The CPU time this process spent (the database's
-is not in it) is steadier than the wall-clock time when others use the machine. Without URLs: the pages `make bench` measures.
-Knobs: --renders (default 300: a median of many renders is steadier than wrk on a shared
-machine), --profile (cProfile of the renders of each page), --top (lines of it, default 40),
---sort (cProfile's sort key, default cumulative), --dump (the profile to a file)."""
+is not in it) is steadier than the wall-clock time when others use the machine. Without
+URLs: the pages `make bench` measures. Knobs: --renders (default 300: a median of many
+renders is steadier than wrk on a shared machine), --profile (cProfile of the renders of
+each page), --top (lines of it, default 40), --sort (cProfile's sort key, default
+cumulative), --dump (the profile to a file)."""
 
 import argparse
 import cProfile
@@ -72,8 +73,9 @@ def main():
         times.sort()
         label = url if name == url else f"{name} ({url})"
         print(
-            f"{label}: median {statistics.median(times):.2f} ms (p10 {times[len(times) // 10]:.2f}, "
-            f"p90 {times[len(times) * 9 // 10]:.2f}); this process's CPU, median "
+            f"{label}: median {statistics.median(times):.2f} ms "
+            f"(p10 {times[len(times) // 10]:.2f}, p90 {times[len(times) * 9 // 10]:.2f}); "
+            f"this process's CPU, median "
             f"{statistics.median(cpu_times):.2f} ms ({args.renders} renders"
             f"{', profiled' if profiler else ''})",
             flush=True,

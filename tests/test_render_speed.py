@@ -6,6 +6,7 @@ renames, the themes of the listings follow a theme's edit."""
 import pytest
 
 from django.utils import translation
+from django.utils.timezone import localdate as today
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from home import fragments
@@ -139,3 +140,27 @@ def test_listing_themes_follow_a_theme_edit(client, articles):
     assert "Un thème renommé" in html
     with translation.override("fr"):
         assert "Un thème renommé" in client.get("/fr/actualites/").content.decode()
+
+
+def test_listing_pages_follow_a_new_article(client, news_index):
+    # The page of articles comes from SQL compiled once per content change (home.compiled):
+    # the offset is a parameter, the new article shifts every page.
+    theme = ThemeFactory()
+    for _ in range(25):
+        ArticlePageFactory(parent=news_index, themes=[theme])
+
+    def cards(url):
+        return client.get(url).content.decode().count('<article class="card">')
+
+    assert (cards("/fr/actualites/"), cards("/fr/actualites/?page=2")) == (20, 5)
+    theme_url = f"/fr/actualites/themes/{theme.slug_fr}/"
+    assert (cards(theme_url), cards(theme_url + "?page=2")) == (20, 5)
+    newest = ArticlePageFactory(
+        parent=news_index, themes=[theme], title_fr="Le plus récent", published_date=today()
+    )
+    assert (cards("/fr/actualites/"), cards("/fr/actualites/?page=2")) == (20, 6)
+    assert cards(theme_url + "?page=2") == 6
+    first_card = client.get(theme_url).content.decode().split('<article class="card">')[1]
+    assert newest.get_url_in("fr") in first_card
+    year = newest.published_date.year
+    assert newest.get_url_in("fr") in client.get(f"/fr/actualites/?year={year}").content.decode()
