@@ -145,6 +145,16 @@ class Theme(index.Indexed, models.Model):
     ]
 
 
+def theme_by_slug(slug):
+    """`Theme.objects.by_slug(slug)` for the visitor's language, kept in the process until
+    the next content change (saving or deleting a theme purges the page cache). Only themes
+    found are kept, so made-up addresses cannot fill the memory."""
+    if not slug or not SLUG_RE.fullmatch(slug):
+        return None
+    key = f"articles:theme:{current_language()}:{slug}"
+    return memoized(key, lambda: Theme.objects.by_slug(slug), keep=bool)
+
+
 def themes_in_display_order():
     """Every theme, in display order for the visitor's language: the home page and every
     listing show them all. Kept in the process until the next content change (saving or
@@ -222,7 +232,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("themes/<slug:theme_slug>/", name="theme")
     def theme(self, request, theme_slug):
-        theme = Theme.objects.by_slug(theme_slug)
+        theme = theme_by_slug(theme_slug)
         if theme is None:
             raise Http404("Unknown theme")
         context = self.listing_context(request, theme=theme, on_theme_page=True)
@@ -249,7 +259,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def theme_feed(self, request, theme_slug):
         from .feeds import NewsFeed
 
-        theme = Theme.objects.by_slug(theme_slug)
+        theme = theme_by_slug(theme_slug)
         if theme is None:
             raise Http404("Unknown theme")
         return NewsFeed()(request, index=self, theme=theme)
@@ -260,7 +270,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             theme = None
             theme_slug = request.GET.get("theme", "")
             if theme_slug:
-                theme = Theme.objects.by_slug(theme_slug)
+                theme = theme_by_slug(theme_slug)
                 if theme is None:
                     raise Http404("Unknown theme")
             context.update(self.listing_context(request, theme=theme))

@@ -164,3 +164,15 @@ def test_listing_pages_follow_a_new_article(client, news_index):
     assert newest.get_url_in("fr") in first_card
     year = newest.published_date.year
     assert newest.get_url_in("fr") in client.get(f"/fr/actualites/?year={year}").content.decode()
+
+
+def test_theme_pages_follow_a_new_slug(client, articles):
+    theme = articles[0].themes.first()
+    old = f"/fr/actualites/themes/{theme.slug_fr}/"
+    assert client.get(old).status_code == 200
+    assert client.get("/fr/actualites/themes/pas-un-theme/").status_code == 404
+    theme.slug_fr = "nouveau-theme"
+    theme.save()
+    assert client.get(old).status_code == 404
+    assert client.get("/fr/actualites/themes/nouveau-theme/").status_code == 200
+    assert client.get("/fr/actualites/?theme=nouveau-theme").status_code == 200
