@@ -429,9 +429,24 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
-        context["themes"] = themes = list(self.themes.all())
+        context["themes"] = themes = self.shown_themes()
         context["related_articles"] = self.related_articles(themes)
         return context
+
+    def shown_themes(self):
+        """`list(self.themes.all())`. For a saved article, the ids (in the query's order)
+        are kept in the process until the next content change (an article saved, its themes
+        changed, a theme saved or deleted all purge the page cache), and the themes taken
+        from the list every page keeps (themes_in_display_order). A preview's themes are
+        the ones in its form (modelcluster keeps them in memory)."""
+        themes = self.themes.get_queryset()
+        if self.pk is None or not isinstance(themes, models.QuerySet):
+            return list(themes)
+        ids = memoized(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes])
+        known = {theme.pk: theme for theme in themes_in_display_order()}
+        if all(pk in known for pk in ids):
+            return [known[pk] for pk in ids]
+        return list(themes)
 
     def related_articles(self, themes):
         """The latest other articles that share a theme with this one. They depend on the

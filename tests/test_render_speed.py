@@ -176,3 +176,33 @@ def test_theme_pages_follow_a_new_slug(client, articles):
     assert client.get(old).status_code == 404
     assert client.get("/fr/actualites/themes/nouveau-theme/").status_code == 200
     assert client.get("/fr/actualites/?theme=nouveau-theme").status_code == 200
+
+
+def test_article_themes_follow_a_change(client, articles):
+    article = articles[0]
+    before = article.themes.first()
+    other = ThemeFactory(name_fr="Un autre thème")
+    url = article.get_url_in("fr")
+    assert "Un autre thème" not in client.get(url).content.decode()
+    article.themes.set([other])
+    article.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "Un autre thème" in html
+    assert f'<meta property="article:tag" content="{before.name_fr}">' not in html
+    other.name_fr = "Renommé"
+    other.save()
+    assert '<meta property="article:tag" content="Renommé">' in client.get(url).content.decode()
+
+
+def test_a_preview_shows_the_themes_of_its_form(articles):
+    article = articles[0]
+    other = ThemeFactory(name_fr="Thème du brouillon")
+    draft = type(article).objects.get(pk=article.pk)
+    draft.themes.set([other])  # in memory (modelcluster), as in a preview: not saved
+    page_cache.begin_request(3000)
+    try:
+        assert [theme.pk for theme in draft.shown_themes()] == [other.pk]
+        saved = type(article).objects.get(pk=article.pk)
+        assert [theme.pk for theme in saved.shown_themes()] == [t.pk for t in article.themes.all()]
+    finally:
+        page_cache.end_request()
