@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.breadcrumbs import Crumb
+from home.compiled import rows
 from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.models import BasePage, sitemap_entries
 from home.sites import view_restrictions_exist
@@ -39,7 +40,8 @@ def paginate(request, items, per_page=ARTICLES_PER_PAGE, count_key=None):
     """The page of `items` the visitor asked for, never an error: a page number that is not a
     number, or below 1, gives the first page; one past the end gives the last. With
     `count_key`, the number of items is kept in the process until the next content change
-    (counting 10,000 articles takes PostgreSQL 12 ms)."""
+    (counting 10,000 articles takes PostgreSQL 12 ms), and so is the SQL of the items, which
+    takes Django longer to compile than PostgreSQL to run (home.compiled)."""
     paginator = Paginator(items, per_page)
     if count_key is not None:
         paginator.count = memoized(f"articles:count:{count_key}", items.count)
@@ -47,7 +49,11 @@ def paginate(request, items, per_page=ARTICLES_PER_PAGE, count_key=None):
         number = int(request.GET.get("page", "1"))
     except (TypeError, ValueError):
         number = 1
-    return paginator.page(max(1, min(number, paginator.num_pages)))
+    page = paginator.page(max(1, min(number, paginator.num_pages)))
+    if count_key is not None:
+        offset = (page.number - 1) * per_page
+        page.object_list = rows(items, f"articles:page:{count_key}", offset, per_page)
+    return page
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -140,6 +146,24 @@ class Theme(index.Indexed, models.Model):
     ]
 
 
+def theme_by_slug(slug):
+    """`Theme.objects.by_slug(slug)` for the visitor's language, kept in the process until
+    the next content change (saving or deleting a theme purges the page cache). Only themes
+    found are kept, so made-up addresses cannot fill the memory."""
+    if not slug or not SLUG_RE.fullmatch(slug):
+        return None
+    key = f"articles:theme:{current_language()}:{slug}"
+    return memoized(key, lambda: Theme.objects.by_slug(slug), keep=bool)
+
+
+def themes_in_display_order():
+    """Every theme, in display order for the visitor's language: the home page and every
+    listing show them all. Kept in the process until the next content change (saving or
+    deleting a theme purges the page cache)."""
+    lang = current_language()
+    return memoized(f"articles:themes:{lang}", lambda: list(Theme.objects.in_display_order()))
+
+
 class ArticleIndexPage(RoutablePageMixin, BasePage):
     """The news section ("Actualités" / "News"): every article, newest first, 20 a page,
     filtered by theme and year. Below it, routes rather than pages: the list of themes, each
@@ -195,7 +219,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("themes/", name="themes")
     def themes(self, request):
-        themes = Theme.objects.in_display_order()
+        themes = themes_in_display_order()
         return self.render(
             request,
             news_listing=False,
@@ -211,7 +235,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("themes/<slug:theme_slug>/", name="theme")
     def theme(self, request, theme_slug):
-        theme = Theme.objects.by_slug(theme_slug)
+        theme = theme_by_slug(theme_slug)
         if theme is None:
             raise Http404("Unknown theme")
         context = self.listing_context(request, theme=theme, on_theme_page=True)
@@ -240,7 +264,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def theme_feed(self, request, theme_slug):
         from .feeds import NewsFeed
 
-        theme = Theme.objects.by_slug(theme_slug)
+        theme = theme_by_slug(theme_slug)
         if theme is None:
             raise Http404("Unknown theme")
         return NewsFeed()(request, index=self, theme=theme)
@@ -251,11 +275,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             theme = None
             theme_slug = request.GET.get("theme", "")
             if theme_slug:
-                theme = Theme.objects.by_slug(theme_slug)
+                theme = theme_by_slug(theme_slug)
                 if theme is None:
                     raise Http404("Unknown theme")
             context.update(self.listing_context(request, theme=theme))
-            context["themes"] = Theme.objects.in_display_order()
+            context["themes"] = themes_in_display_order()
         return context
 
     def listing_context(self, request, theme=None, on_theme_page=False):
@@ -410,9 +434,24 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
-        context["themes"] = themes = list(self.themes.all())
+        context["themes"] = themes = self.shown_themes()
         context["related_articles"] = self.related_articles(themes)
         return context
+
+    def shown_themes(self):
+        """`list(self.themes.all())`. For a saved article, the ids (in the query's order)
+        are kept in the process until the next content change (an article saved, its themes
+        changed, a theme saved or deleted all purge the page cache), and the themes taken
+        from the list every page keeps (themes_in_display_order). A preview's themes are
+        the ones in its form (modelcluster keeps them in memory)."""
+        themes = self.themes.get_queryset()
+        if self.pk is None or not isinstance(themes, models.QuerySet):
+            return list(themes)
+        ids = memoized(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes])
+        known = {theme.pk: theme for theme in themes_in_display_order()}
+        if all(pk in known for pk in ids):
+            return [known[pk] for pk in ids]
+        return list(themes)
 
     def related_articles(self, themes):
         """The latest other articles that share a theme with this one. They depend on the

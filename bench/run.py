@@ -255,11 +255,9 @@ def asset_sizes(base_url, html):
     return raw, compressed, len(urls)
 
 
-def main():
-    started = time.monotonic()
-    for tool in ("wrk", "nginx"):
-        if not shutil.which(tool):
-            sys.exit(f"{tool} is missing: `make bench` installs it (apt-get install {tool})")
+def prepare_database():
+    """Migrate and seed the benchmark database, then set Django up on it (production
+    settings). Returns the seconds the seeding took."""
     ensure_database()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     say("Migrating the benchmark database…")
@@ -283,6 +281,15 @@ def main():
         # As autovacuum leaves a live database: the setup's update_translation_fields
         # rewrites every page row on each run, and the planner needs fresh statistics.
         cursor.execute("VACUUM ANALYZE")
+    return seed_seconds
+
+
+def main():
+    started = time.monotonic()
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is missing: `make bench` installs it (apt-get install {tool})")
+    seed_seconds = prepare_database()
     pages = pages_to_measure()
     say(f"Pages: {pages}")
     say("Queries and render times, in process…")

@@ -26,6 +26,10 @@ class BasePage(Page):
     """What every InfoMIE page shares: translated slugs filled from each language's title,
     routing on the visitor's language, and the URLs of the page in each language."""
 
+    # Read by the main menu of every page. Declared here: a name the template cannot find on
+    # a page costs Django a dir() of the page (half a millisecond) to tell why.
+    is_news_index = False
+
     class Meta:
         abstract = True
 
@@ -89,16 +93,17 @@ class BasePage(Page):
 
     def _find_child_by_slug(self, slug):
         lang = current_language()
-        match = Q(**{f"slug_{lang}": slug})
-        if lang != DEFAULT_LANGUAGE:
-            untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
-            match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+        match = _slug_match(lang, slug)
         child_models = self.specific_class.allowed_subpage_models()
         if not child_models:  # an article: nothing can live below it
             return None
         if len(child_models) == 1:
-            # One possible page type below (articles under the news index): one query.
-            return child_models[0].objects.child_of(self).filter(match).first()
+            # One possible page type below (articles under the news index): one query,
+            # compiled once per content change (see _child_by_slug_query).
+            sql, params = self._child_by_slug_query(child_models[0], lang)
+            params = [slug if param == _SLUG_PLACEHOLDER else param for param in params]
+            found = list(child_models[0].objects.raw(sql, params))
+            return found[0] if found else None
         # Several (the news index and the donation page under home): the type listed first in
         # subpage_types, the one most visits go through, still costs one query.
         first = self.specific_class.clean_subpage_models()[0]
@@ -107,6 +112,20 @@ class BasePage(Page):
             if child is not None:
                 return child
         return self.get_children().filter(match).specific().first()
+
+    def _child_by_slug_query(self, model, lang):
+        """The SQL of `model.objects.child_of(self).filter(slug…).first()` with a placeholder
+        for the slug. Compiling it (some sixty columns) costs Django more than PostgreSQL
+        takes to run it: it is kept in the process until the next content change, which a
+        move of this page (its path is in the query) also is."""
+
+        def compile_query():
+            query = model.objects.child_of(self).filter(_slug_match(lang, _SLUG_PLACEHOLDER))
+            query = query.order_by(*(query.query.order_by or model._meta.ordering or ["pk"]))
+            return query[:1].query.get_compiler(query.db).as_sql()
+
+        key = f"home:route-sql:{self.pk}:{model._meta.label_lower}:{lang}"
+        return memoized(key, compile_query)
 
     def get_view_restrictions(self):
         if not view_restrictions_exist():
@@ -195,11 +214,15 @@ class HomePage(BasePage):
     subpage_types = ["articles.ArticleIndexPage", "home.DonationPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, Theme
+        from articles.models import ArticlePage, themes_in_display_order
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]
-        context["themes"] = Theme.objects.in_display_order()
+        # The same for every visitor until the next content change, as the related articles.
+        context["latest_articles"] = memoized(
+            f"home:latest:{self.pk}",
+            lambda: list(ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]),
+        )
+        context["themes"] = themes_in_display_order()
         return context
 
 
@@ -347,6 +370,19 @@ def sitemap_entries(urls, lastmod):
     return [
         {"location": url, "lastmod": lastmod, "alternates": alternates} for url in urls.values()
     ]
+
+
+# Stands for the slug in the compiled routing query; cannot be a slug (SLUG_RE, Wagtail's).
+_SLUG_PLACEHOLDER = "\x00slug\x00"
+
+
+def _slug_match(lang, slug):
+    """The child at `slug` in `lang`, or, when it has no slug in `lang`, at its French one."""
+    match = Q(**{f"slug_{lang}": slug})
+    if lang != DEFAULT_LANGUAGE:
+        untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
+        match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+    return match
 
 
 def _short_slug(title, limit=80):

@@ -9,7 +9,10 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
+from wagtail.models import Site
+
 from articles.navigation import news_index_url, news_route_url
+from home.fragments import fragment
 from home.i18n import LANGUAGE_CODES, current_language, language_of
 
 register = template.Library()
@@ -24,11 +27,24 @@ def _page_url_in(page, lang, request):
 
 def _alternate_urls(context):
     """{language: relative URL of this same page in that language}. Views that are not
-    plain pages (a theme, the search) give theirs as `alternate_urls`."""
+    plain pages (a theme, the search) give theirs as `alternate_urls`. The language
+    switcher, the hreflang links and the canonical URL all need them: worked out once per
+    request (and page), kept on the request."""
     if context.get("alternate_urls"):
         return context["alternate_urls"]
     request = context.get("request")
     page = context.get("page")
+    if request is None:
+        return _compute_alternate_urls(request, page)
+    known = getattr(request, "_infomie_alternate_urls", None)
+    if known is not None and known[0] is page:
+        return known[1]
+    urls = _compute_alternate_urls(request, page)
+    request._infomie_alternate_urls = (page, urls)
+    return urls
+
+
+def _compute_alternate_urls(request, page):
     urls = {}
     for code in LANGUAGE_CODES:
         if page is not None and hasattr(page, "get_url") and getattr(page, "pk", None):
@@ -81,6 +97,27 @@ def hreflang_links(context):
         )
     )
     return format_html("\n".join(["{}"] * len(tags)), *tags)
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, heading_level=2):
+    """An article's card (components/article_card.html): the same in every listing, on the
+    home page and under an article, so rendered once per article, language, heading level
+    and site until the next content change (home.fragments)."""
+    request = context.get("request")
+
+    def render():
+        template = context.template.engine.get_template("components/article_card.html")
+        return template.render(
+            context.new({"article": article, "heading_level": heading_level, "request": request})
+        )
+
+    if article.pk is None:
+        return render()
+    site = Site.find_for_request(request) if request is not None else None
+    site_id = site.pk if site is not None else ""
+    key = f"article-card:{article.pk}:{current_language()}:{heading_level}:{site_id}"
+    return fragment(key, render)
 
 
 @register.filter
