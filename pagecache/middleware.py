@@ -140,6 +140,12 @@ class PageCacheMiddleware:
         if entry is not None:
             return _from_entry(entry)
 
+        # The page is stored for every order of its query's parameters (the key sorts them):
+        # rendered from the sorted query, its links back to itself are the same for all.
+        request.META["QUERY_STRING"] = page_cache.normalised_query(
+            request.META.get("QUERY_STRING", "")
+        )
+        request.__dict__.pop("GET", None)
         response = self.get_response(request)
         if response_is_cacheable(request, response):
             _add_frontend_cache_control(response)

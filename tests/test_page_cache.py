@@ -1,13 +1,15 @@
 """The whole-page cache: anonymous pages come from the cache at no query, and every change
 that a page shows purges it."""
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from django.contrib.auth import get_user_model
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
@@ -261,6 +263,59 @@ def test_the_fast_path_keeps_apart_what_django_keeps_apart(fast_path, article, s
     assert headers["X-Cache"] == "HIT" and "Avis important." not in body.decode()
     _status, headers, body = wsgi_get(fast_path, url)
     assert headers["X-Cache"] == "HIT" and "Avis important." in body.decode()
+
+
+REQUEST_VARIANTS = st.fixed_dictionaries(
+    {
+        "path": st.sampled_from(
+            ["/fr/", "/en/", "/fr/actualites/", "/en/news/", "ARTICLE", "/fr/x/"]
+        ),
+        "query": st.sampled_from(
+            ["", "page=2", "page=1&theme=t", "theme=t&page=1", "q=%C3%A9", "page="]
+        ),
+        "host": st.sampled_from(["testserver", "TestServer", "testserver:80", "other.example"]),
+        "cookie": st.sampled_from([None, "", "a=1", "sessionid=x", "infomie_dismissed=1"]),
+        "proto": st.sampled_from([None, "https", "http"]),
+    }
+)
+
+
+def environ_of(variant, article):
+    path = variant["path"]
+    if path == "ARTICLE":
+        path = article.get_url_in("fr")
+    environ = {"HTTP_HOST": variant["host"]}
+    if variant["cookie"] is not None:
+        environ["HTTP_COOKIE"] = variant["cookie"]
+    if variant["proto"] is not None:
+        environ["HTTP_X_FORWARDED_PROTO"] = variant["proto"]
+    return path, variant["query"], environ
+
+
+@hypothesis.settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[
+        hypothesis.HealthCheck.function_scoped_fixture,
+        hypothesis.HealthCheck.too_slow,
+    ],
+)
+@hypothesis.given(first=REQUEST_VARIANTS, second=REQUEST_VARIANTS)
+def test_a_hit_is_what_django_would_answer_to_that_request(fast_path, article, first, second):
+    """Whatever was cached before, through whichever address, host, scheme or cookies: a
+    request the fast path answers from the cache gets what Django renders for it, its
+    query's parameters in either order."""
+    a_path, a_query, a_environ = environ_of(first, article)
+    b_path, b_query, b_environ = environ_of(second, article)
+    wsgi_get(fast_path, a_path, a_query, **a_environ)
+    status, headers, body = wsgi_get(fast_path, b_path, b_query, **b_environ)
+    if headers.get("X-Cache") != "HIT":
+        return
+    # Pages are rendered from the query in the order the cache key keeps it (sorted).
+    query = page_cache.normalised_query(b_query)
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        fresh_status, _headers, fresh_body = wsgi_get(fast_path, b_path, query, **b_environ)
+    assert (status, body) == (fresh_status, fresh_body), (first, second)
 
 
 def check_the_fast_path(application, article):
