@@ -13,7 +13,7 @@ search (when the site has one) measures:
 
 Every process it starts is stopped when it ends, whatever happens. Knobs: BENCH_SECONDS (10),
 BENCH_MIXED_SECONDS (60, the mixed run with purges),
-BENCH_CONNECTIONS (32), BENCH_ARTICLES (10000), BENCH_REDIS_URL (redis://127.0.0.1:6379/6),
+BENCH_CONNECTIONS (32), BENCH_ARTICLES (10000), BENCH_REDIS_URL (redis://127.0.0.1:6379/12),
 BENCH_THREADS (1, per granian worker), BENCH_NOTE (a line printed under the table),
 BENCH_OUTPUT (docs/benchmarks.md; "-" for none)."""
 
@@ -44,7 +44,7 @@ ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/infomie_bench"
 )
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 OUTPUT = os.environ.get("BENCH_OUTPUT", str(ROOT / "docs" / "benchmarks.md"))
 VAR_DIR = ROOT / "var" / "bench"
 RENDERS = 15  # in-process renders per page for the median
