@@ -9,45 +9,17 @@ site, arguments). At most MAX_ENTRIES fragments are kept, least recently used dr
 so that a crawler walking every listing cannot fill the memory. Outside a request
 (commands, tasks) and when the generation cannot be read, fragments are rendered every time."""
 
-import threading
-import time
-from collections import OrderedDict
-
-from pagecache.cache import MEMO_MAX_AGE, request_generation
+from pagecache.cache import GenerationScoped
 
 MAX_ENTRIES = 5000
 
-_fragments = OrderedDict()
-_lock = threading.Lock()
-_newest_generation = None
+_fragments = GenerationScoped(max_entries=MAX_ENTRIES)
 
 
 def fragment(key, render):
     """`render()`'s HTML for `key`, rendered at most once per generation (and minute)."""
-    global _newest_generation
-    generation = request_generation()
-    if generation is None:
-        return render()
-    now = time.monotonic()
-    found = _fragments.get(key)
-    if found is not None and found[0] == generation and now - found[1] < MEMO_MAX_AGE:
-        try:
-            _fragments.move_to_end(key)
-        except KeyError:  # dropped by another thread meanwhile
-            pass
-        return found[2]
-    html = render()
-    with _lock:
-        if _newest_generation is None or generation > _newest_generation:
-            _fragments.clear()  # an older generation's fragments: none can be used again
-            _newest_generation = generation
-        _fragments[key] = (generation, now, html)
-        _fragments.move_to_end(key)
-        while len(_fragments) > MAX_ENTRIES:
-            _fragments.popitem(last=False)
-    return html
+    return _fragments.get(key, render)
 
 
 def clear():
-    with _lock:
-        _fragments.clear()
+    _fragments.clear()

@@ -243,11 +243,58 @@ def request_generation():
     return getattr(_request, "generation", None)
 
 
-_memo = {}
-_memo_lock = threading.Lock()
 # A safety net, as for the cache entries themselves: a memoized value is read again after a
 # minute even if the generation has not changed (processes that share no cache, say).
 MEMO_MAX_AGE = 60
+
+
+class GenerationScoped:
+    """Values kept in this process while the generation of the current request stays the
+    same (MEMO_MAX_AGE at most), forgotten all at once when a newer one is seen; with
+    `max_entries`, the least recently used dropped first past that many."""
+
+    def __init__(self, max_entries=None):
+        self.max_entries = max_entries
+        self.entries = OrderedDict()
+        self.newest = None
+        self.lock = threading.Lock()
+
+    def get(self, key, compute, keep=None):
+        generation = request_generation()
+        if generation is None:
+            return compute()
+        now = time.monotonic()
+        found = self.entries.get(key)
+        if found is not None and found[0] == generation and now - found[1] < MEMO_MAX_AGE:
+            if self.max_entries is not None:
+                try:
+                    self.entries.move_to_end(key)
+                except KeyError:  # dropped by another thread meanwhile
+                    pass
+            return found[2]
+        value = compute()
+        if keep is not None and not keep(value):
+            return value
+        with self.lock:
+            if self.newest is None or generation > self.newest:
+                self.entries.clear()  # an older generation's values: none can be used again
+                self.newest = generation
+            elif generation < self.newest:
+                return value  # a request that began before the latest change: not kept
+            self.entries[key] = (generation, now, value)
+            self.entries.move_to_end(key)
+            if self.max_entries is not None:
+                while len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.newest = None
+
+
+_memo = GenerationScoped()
 
 
 def memoized(key, compute, keep=None):
@@ -255,21 +302,7 @@ def memoized(key, compute, keep=None):
     the same (a minute at most). Outside a request (commands, tasks), computed every time.
     Only for values that every change purges the page cache for (pagecache.signals,
     home.caching). With `keep`, only values for which `keep(value)` is true are kept."""
-    generation = request_generation()
-    if generation is None:
-        return compute()
-    now = time.monotonic()
-    found = _memo.get(key)
-    if found is not None and found[0] == generation and now - found[1] < MEMO_MAX_AGE:
-        return found[2]
-    value = compute()
-    if keep is not None and not keep(value):
-        return value
-    with _memo_lock:
-        if any(tag < generation for tag, _at, _value in _memo.values()):
-            _memo.clear()  # an older generation's values: none can be used again
-        _memo[key] = (generation, now, value)
-    return value
+    return _memo.get(key, compute, keep)
 
 
 class LocalPages:

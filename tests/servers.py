@@ -20,6 +20,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def empty_redis_database(url):
+    """A Redis database emptied before and after the test that yields from it; the test is
+    skipped when Redis does not answer."""
+    import pytest
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {url}")
+    client.flushdb()
+    yield url
+    client.flushdb()
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

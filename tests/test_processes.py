@@ -12,7 +12,7 @@ from django.db import connection
 from articles.factories import ArticlePageFactory, ThemeFactory
 
 from .admin_forms import article_form_data
-from .servers import Relay, Server
+from .servers import Relay, Server, empty_redis_database
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/6")
 
@@ -30,16 +30,7 @@ def database_url():
 
 @pytest.fixture
 def redis_url():
-    import redis
-
-    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.skip(f"needs Redis at {REDIS_TEST_URL}")
-    client.flushdb()
-    yield REDIS_TEST_URL
-    client.flushdb()
+    yield from empty_redis_database(REDIS_TEST_URL)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pagecache import cache as page_cache
 from pagecache import push
 from pagecache.cache import GENERATION_KEY, purge_page_cache
 
-from .servers import ROOT, Relay, free_port
+from .servers import ROOT, Relay, empty_redis_database, free_port
 
 REDIS_URL = "redis://127.0.0.1:6379/4"
 
@@ -44,16 +44,7 @@ def channel_of(url):
 
 @pytest.fixture
 def redis_url():
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.skip(f"needs Redis at {REDIS_URL}")
-    client.flushdb()
-    yield REDIS_URL
-    client.flushdb()
+    yield from empty_redis_database(REDIS_URL)
 
 
 def leased_watcher(seconds=5):

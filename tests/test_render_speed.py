@@ -97,14 +97,13 @@ def test_fragment_is_kept_for_its_generation_only():
 
 
 def test_fragments_are_bounded(monkeypatch):
-    monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(fragments._fragments, "max_entries", 3)
     fragments.clear()
     page_cache.begin_request(2000)
     try:
         for number in range(10):
             fragments.fragment(f"k{number}", lambda number=number: str(number))
-        assert len(fragments._fragments) == 3
-        assert list(fragments._fragments) == ["k7", "k8", "k9"]
+        assert list(fragments._fragments.entries) == ["k7", "k8", "k9"]
     finally:
         page_cache.end_request()
         fragments.clear()
