@@ -17,13 +17,18 @@ page needs (site settings, live notices, the site's root paths) are kept in the 
 as long as the generation does not change. Everything that changes them purges the page
 cache, so they are never older than the pages."""
 
+import functools
 import hashlib
+import importlib.metadata
 import logging
 import threading
 import time
 from collections import OrderedDict
+from importlib import import_module
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
@@ -158,10 +163,51 @@ def page_identity(request):
 
 def key_for(identity, request):
     """The key of the page `identity` names, with the key parts for this `request` (which
-    may be `pagecache.wsgi`'s lighter stand-in: key parts read `META` and `COOKIES` only)."""
+    may be `pagecache.wsgi`'s lighter stand-in: key parts read `META` and `COOKIES` only),
+    for the code this process runs (`release()`)."""
     parts = "|".join(part(request) for part in _key_parts)
     # Hashed: any address fits any cache backend's key rules (length, characters).
-    return KEY_PREFIX + hashlib.sha256(f"{identity}#{parts}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{release()}|{identity}#{parts}".encode()).hexdigest()
+    return KEY_PREFIX + digest
+
+
+# Files whose content shapes a page: code, templates, translations, the static files'
+# manifest (the hashed names pages link to).
+RELEASE_SUFFIXES = (".py", ".html", ".txt", ".xml", ".mo", ".json")
+
+
+@functools.cache
+def release():
+    """A fingerprint of what renders the pages, worked out once per process: the project's
+    code, templates, translations and static files' manifest, and the versions of the
+    installed packages. A new deployment changes it, so pages cached by the previous one
+    are never served by the new one, without anyone flushing the cache, and both can run
+    side by side during a rolling restart."""
+    base = Path(settings.BASE_DIR)
+    roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base]
+    roots.append(Path(import_module(settings.ROOT_URLCONF).__file__).parent)
+    for template in settings.TEMPLATES:
+        roots += [Path(directory) for directory in template.get("DIRS", [])]
+    roots += [Path(directory) for directory in settings.LOCALE_PATHS]
+    manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
+    packages = sorted(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+    )
+    return fingerprint(roots, extra=[manifest], text="\n".join(packages))
+
+
+def fingerprint(roots, extra=(), text=""):
+    """A short hash of `text`, and of the names and contents of the files below `roots`
+    whose names end in RELEASE_SUFFIXES and of the `extra` files that exist."""
+    files = {path for path in extra if path.is_file()}
+    for root in roots:
+        if root.is_dir():
+            files.update(path for path in root.rglob("*") if path.suffix in RELEASE_SUFFIXES)
+    digest = hashlib.sha256(text.encode())
+    for path in sorted(files):
+        if path.is_file():
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def read(key, generation):

@@ -65,6 +65,7 @@ class PageCacheApplication:
         self.lock = threading.Lock()
         self.environ_read = self._environ_read()
         setting_changed.connect(self._forget, weak=False)
+        page_cache.release()  # worked out at startup, not during the first visitor's request
 
     def __call__(self, environ, start_response):
         entry = None

@@ -198,6 +198,30 @@ def test_a_lost_generation_never_revives_old_pages(client, article):
     assert client.get("/fr/")["X-Cache"] == "MISS"
 
 
+def test_a_new_deployment_never_serves_the_pages_of_the_previous_one(client, article, monkeypatch):
+    client.get("/fr/")
+    assert client.get("/fr/")["X-Cache"] == "HIT"
+    monkeypatch.setattr(page_cache, "release", lambda: "the-next-release")
+    assert client.get("/fr/")["X-Cache"] == "MISS"
+
+
+def test_the_release_follows_the_files_that_render_pages(tmp_path):
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>{{ title }}</p>")
+    (tmp_path / "notes.md").write_text("not rendered")
+    before = page_cache.fingerprint([tmp_path])
+    assert page_cache.fingerprint([tmp_path]) == before
+    (tmp_path / "notes.md").write_text("still not rendered")
+    assert page_cache.fingerprint([tmp_path]) == before
+    page.write_text("<p class=title>{{ title }}</p>")
+    assert page_cache.fingerprint([tmp_path]) != before
+    assert page_cache.fingerprint([tmp_path], text="wagtail==8.0.2") != page_cache.fingerprint(
+        [tmp_path], text="wagtail==8.0.1"
+    )
+    assert page_cache.release() == page_cache.release()  # once per process
+
+
 def test_the_cache_can_be_switched_off(client, article, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/fr/")
