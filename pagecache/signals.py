@@ -84,6 +84,6 @@ def connect_signals():
         purge_for_model_class, sender=ArticlePage.themes.through, dispatch_uid="pagecache-themes"
     )
     post_save.connect(purge_for_any_setting, dispatch_uid="pagecache-settings")
+    post_delete.connect(purge_for_any_setting, dispatch_uid="pagecache-settings-deleted")
     # A cache replaced (tests) or push switched off: look up the watcher again.
     setting_changed.connect(forget_watcher, dispatch_uid="pagecache-setting-changed")
-    post_delete.connect(purge_for_any_setting, dispatch_uid="pagecache-settings-deleted")
