@@ -97,13 +97,10 @@ class Channel:
         self.watchers_key = self.key + ":watchers"
         # Redis's channels are not per database: the database is part of the name.
         self.name = f"{self.key}@{kwargs.get('db', 0)}"
-        self.identity = (
-            self.name,
-            kwargs.get("host"),
-            kwargs.get("port"),
-            kwargs.get("path"),
-            kwargs.get("db", 0),
-        )
+        self.identity = (self.name, kwargs.get("host"), kwargs.get("port"), kwargs.get("path"))
+        # EVALSHA, loaded again by redis-py if Redis forgot them (a restart).
+        self.bump_script = client.register_script(BUMP_SCRIPT)
+        self.register_script = client.register_script(REGISTER_SCRIPT)
 
     def ack_key(self, generation):
         return f"{self.key}:acks:{generation}"
@@ -120,8 +117,8 @@ def bump(channel, confirm=True):
     """A new generation, published; with `confirm`, returns once every watcher has it or can
     no longer use an older one (see the module's docstring)."""
     client = channel.client
-    generation, now, uptime, flat = client.eval(
-        BUMP_SCRIPT, 2, channel.key, channel.watchers_key, channel.name
+    generation, now, uptime, flat = channel.bump_script(
+        keys=[channel.key, channel.watchers_key], args=[channel.name]
     )
     replied = time.monotonic()
     generation = int(generation)
@@ -227,8 +224,8 @@ class Watcher(threading.Thread):
         interval = self.lease / 4
         while not self.stopping.is_set():
             registered = time.monotonic()
-            client.eval(
-                REGISTER_SCRIPT, 1, self.channel.watchers_key, self.id, int(2000 * self.lease)
+            self.channel.register_script(
+                keys=[self.channel.watchers_key], args=[self.id, int(2000 * self.lease)]
             )
             sent = time.monotonic()
             connection.send_command("PING")
