@@ -90,35 +90,38 @@ def _bump_generation(confirm=True):
 
 
 def purge_page_cache(**kwargs):
-    """Forget every cached page, in every process. Inside a transaction, this process forgets
-    them now (it may read its own changes) and every process again once the transaction
-    commits, so a page rendered from the old rows meanwhile is not kept: once per
-    transaction, however many changes it holds. Accepts signal arguments, so it can be
-    connected to a signal directly."""
+    """Forget every cached page, in every process and at the CDN. Inside a transaction, this
+    process forgets them now (it may read its own changes), and every process and the CDN
+    once the transaction commits, so a page rendered from the old rows meanwhile is not
+    kept: once per transaction, however many changes it holds. Accepts signal arguments, so
+    it can be connected to a signal directly."""
     connection = transaction.get_connection()
     if connection.in_atomic_block:
         _bump_generation(confirm=False)
-        if not _bump_pending_on_commit(connection):
-            transaction.on_commit(_bump_generation)
+        if not _purge_pending_on_commit(connection):
+            transaction.on_commit(_purge_everywhere)
     else:
-        _bump_generation()
+        _purge_everywhere()
+
+
+def _purge_everywhere():
+    _bump_generation()
     _purge_frontend_cache()
 
 
-def _bump_pending_on_commit(connection):
-    """Whether a bump will run when the transaction commits, whichever savepoint is rolled
-    back: one registered in the savepoints this code is in, or outside them."""
-    savepoints = set(connection.savepoint_ids)
-    return any(
-        func is _bump_generation and registered <= savepoints
-        for registered, func, *_robust in connection.run_on_commit
-    )
+def _purge_pending_on_commit(connection):
+    """Whether a purge is already due when the transaction commits. One registered earlier
+    covers this change whichever savepoint is rolled back: savepoints nest, so the only
+    ones that can still be rolled back are those this code is in, and rolling back any of
+    them undoes this change too (Django drops the callbacks registered inside it)."""
+    return any(entry[1] is _purge_everywhere for entry in connection.run_on_commit)
 
 
 def _purge_frontend_cache():
-    """Ask the CDN (Wagtail's frontend cache, when configured) to forget the site's pages.
-    Only the page's own URLs are known here cheaply; the others expire after
-    FRONTEND_CACHE_MAX_AGE seconds, which is why that setting should stay short."""
+    """Ask the CDN (Wagtail's frontend cache, when configured) to forget the site's pages,
+    once the change is committed. Only the page's own URLs are known here cheaply; the
+    others expire after FRONTEND_CACHE_MAX_AGE seconds, which is why that setting should
+    stay short."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -128,7 +131,7 @@ def _purge_frontend_cache():
     for site in Site.objects.all():
         for code, _name in settings.LANGUAGES:
             urls.append(f"{site.root_url}/{code}/")
-    transaction.on_commit(lambda: purge_urls_from_cache(urls))
+    purge_urls_from_cache(urls)
 
 
 def normalised_query(query_string):

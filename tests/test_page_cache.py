@@ -397,6 +397,22 @@ def test_a_cdn_is_purged_in_both_languages_when_configured(
     assert {"/fr/actualites/", "/en/news/", "/fr/", "/en/"} <= paths
 
 
+def test_changes_in_one_transaction_ask_the_cdn_once(news_index, settings):
+    """An import saves hundreds of articles in one transaction: one purge request for the
+    site's home pages at commit, not one per article."""
+    from django.db import connection
+
+    PURGED.clear()
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    for _ in range(3):
+        purge_page_cache()
+    due = [entry[1] for entry in connection.run_on_commit]
+    assert due.count(page_cache._purge_everywhere) == 1
+    for func in due:  # the commit
+        func()
+    assert len([url for url in PURGED if url.endswith("/fr/")]) == 1
+
+
 def test_the_cdn_is_off_unless_the_environment_says_so(settings):
     assert settings.WAGTAILFRONTENDCACHE == {}
 
