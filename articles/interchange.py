@@ -9,7 +9,6 @@ one bad row and nothing is imported, with errors that name the row and the field
 import csv
 import datetime
 import html
-import io
 import json
 import re
 from contextlib import contextmanager
@@ -33,6 +32,7 @@ from wagtail.signals import page_published
 from home.i18n import LANGUAGE_CODES, has_value
 from home.models import _short_slug
 
+from . import file_reading
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 from .models import LEAD_MAX_LENGTH, ArticleIndexPage, ArticlePage, Theme
 from .search import update_search_vectors
@@ -164,58 +164,19 @@ class Plan:
 def read_rows(path_or_file, file_format=None):
     """[(row number, {column: value})] from a CSV or JSON file (format from the extension
     unless given)."""
-    name = getattr(path_or_file, "name", str(path_or_file))
-    file_format = (file_format or name.rsplit(".", 1)[-1]).lower()
-    if file_format not in ("csv", "json"):
-        raise ImportFileError(
-            _("%(file)s: unknown format (use a .csv or .json file)") % {"file": name}
-        )
+    return read_file(path_or_file, file_format).rows
+
+
+def read_file(path_or_file, file_format=None, name=None):
+    """The rows of a CSV or JSON file (a path, bytes or a file object) and how it was read:
+    a ReadFile (articles/file_reading.py: CSV as Excel saves it, in UTF-8 or Windows-1252,
+    with commas or semicolons)."""
     try:
-        if hasattr(path_or_file, "read"):
-            text = path_or_file.read()
-        else:
-            with open(path_or_file, encoding="utf-8-sig") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFileError(
-            _("%(file)s: cannot be read (%(error)s)") % {"file": name, "error": exc}
-        ) from exc
-    text = text.lstrip("\ufeff")
-    return _read_json(text, name) if file_format == "json" else _read_csv(text, name)
-
-
-def _read_csv(text, name):
-    first_line = text.split("\n", 1)[0]
-    # Spreadsheets set to French save with semicolons.
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    _check_header(reader.fieldnames or [], name)
-    rows = []
-    # Numbered as the spreadsheet shows them: the header is row 1 (a cell may span lines).
-    for number, record in enumerate(reader, start=2):
-        if not any((value or "").strip() for value in record.values() if isinstance(value, str)):
-            continue  # an empty spreadsheet line
-        rows.append((number, {k: v for k, v in record.items() if k is not None}))
-    return rows
-
-
-def _read_json(text, name):
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(
-            _("%(file)s: not valid JSON (%(error)s)") % {"file": name, "error": exc}
-        ) from exc
-    if isinstance(data, dict):
-        data = data.get("articles")
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise ImportFileError(
-            _('%(file)s: expected a list of articles, or {"articles": [...]}, each an object')
-            % {"file": name}
-        )
-    columns = set().union(*(item.keys() for item in data)) if data else set()
-    _check_header(columns, name)
-    return [(number, item) for number, item in enumerate(data, start=1)]
+        result = file_reading.read_file(path_or_file, file_format, COLUMNS, name=name)
+    except file_reading.UnreadableFile as exc:
+        raise ImportFileError(str(exc)) from exc
+    _check_header(result.columns, result.name)
+    return result
 
 
 def _check_header(columns, name):
@@ -832,8 +793,8 @@ def write_json(records, out):
     out.write("\n")
 
 
-def write_csv(records, out):
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+def write_csv(records, out, delimiter=","):
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n", delimiter=delimiter)
     writer.writeheader()
     for record in records:
         record = dict(record)
@@ -841,6 +802,14 @@ def write_csv(records, out):
         for code in LANGUAGE_CODES:
             record[f"body_{code}"] = _body_cell(record[f"body_{code}"])
         writer.writerow(record)
+
+
+def write_excel_csv(records, out):
+    """CSV as French Excel opens it with a double click: UTF-8 announced by a byte-order mark
+    (without it Excel reads Windows-1252, and accents come out garbled) and semicolons (its
+    list separator in French). import_articles reads it back as it is."""
+    out.write("\ufeff")
+    write_csv(records, out, delimiter=";")
 
 
 def _body_cell(blocks):
