@@ -160,7 +160,11 @@ def detect_delimiter(text, known_columns=()):
     known = set(known_columns)
 
     def score(delimiter):
-        cells = [cell.strip() for cell in next(csv.reader([header], delimiter=delimiter), [])]
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:  # a header that is not one (reading the rows will say so)
+            return (0, 0)
+        cells = [cell.strip() for cell in cells]
         return (len(known.intersection(cells)), len(cells))
 
     best = max(DELIMITERS, key=score)  # max keeps the first of equals
