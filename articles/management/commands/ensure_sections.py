@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from articles.site_tree import ensure_site_tree
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Create the sections every site needs (the home page and the news section, with their "
         "French and English titles and addresses) when they are missing, so that a site started "
         "without the demo content can import articles. Idempotent."
