@@ -270,13 +270,12 @@ def _parse_body(value, body_block):
 
 def as_the_editor_stores(value, editor):
     """The HTML Wagtail's rich-text editor (`editor`: the body paragraphs' widget, with their
-    features) stores for `value`: loaded into the editor as an editor opening the page, saved
-    back. What the features do not allow (scripts, event attributes, javascript: links, other
-    tags) is dropped, the text kept. Twice, so that what it stores comes back the same."""
+    features) stores for `value`: loaded into the editor as when an editor opens the page,
+    saved back. What the features do not allow (scripts, event attributes, javascript: links,
+    other tags) is dropped, the text kept."""
     value = str(BeautifulSoup(value, "html.parser"))  # tags closed, as a browser would
-    for _round in range(2):
-        try:
-            value = editor.value_from_datadict({"body": editor.format_value(value)}, {}, "body")
-        except AssertionError as exc:  # the converter's check of nesting
-            raise ValueError(_("HTML the editor cannot read (%(error)s)") % {"error": exc}) from exc
+    try:
+        value = editor.value_from_datadict({"body": editor.format_value(value)}, {}, "body")
+    except AssertionError as exc:  # the converter's check of nesting
+        raise ValueError(_("HTML the editor cannot read (%(error)s)") % {"error": exc}) from exc
     return value or ""
