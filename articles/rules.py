@@ -16,6 +16,7 @@ items on one report): it identifies nothing. An English title without an English
 allowed too: the article then shows up in *À traduire* until its translation is complete.
 """
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -52,9 +53,10 @@ def content_errors(article):
     return errors
 
 
+@cache
 def draft_optional_fields(model):
     """The fields the admin lets an editor leave empty when saving a draft (Wagtail defers
-    their requirement until publication)."""
+    their requirement until publication). Kept for the process: the panels are code."""
     return set(model.get_edit_handler().get_form_options().get("defer_required_on_fields", []))
 
 
