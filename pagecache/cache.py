@@ -141,8 +141,13 @@ def normalised_query(query_string):
         return ""
     if len(query_string) > MAX_QUERY_LENGTH:
         return None
-    pairs = parse_qsl(query_string, keep_blank_values=True)
-    return urlencode(sorted(pairs))
+    # A WSGI string holds the bytes of the query one character each (Latin-1): read and
+    # written back the same way, every byte, valid UTF-8 or not, is kept as it came.
+    try:
+        pairs = parse_qsl(query_string, keep_blank_values=True, encoding="latin-1")
+        return urlencode(sorted(pairs), encoding="latin-1")
+    except UnicodeError:  # not a WSGI string: served, not cached
+        return None
 
 
 def cache_key(request):
