@@ -202,6 +202,9 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "InfoMIE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Slugs in plain ASCII, transliterated from the title (« Été » → `ete`), as editors coming from
+# SPIP or WordPress expect (home/slugs.py); addresses with accents still lead to the page.
+WAGTAIL_ALLOW_UNICODE_SLUGS = env_bool("WAGTAIL_ALLOW_UNICODE_SLUGS", False)
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
