@@ -83,10 +83,11 @@ def _bump_generation(confirm=True):
     if channel is not None:
         push.bump(channel, confirm=confirm)
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or evicted)
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    # Without Redis (files under var/, or a local-memory cache), an increment is a read and a
+    # write that two processes may interleave: the clock keeps the value moving forward, so a
+    # purge is never lost to a concurrent one.
+    previous = cache.get(GENERATION_KEY) or 0
+    cache.set(GENERATION_KEY, max(previous + 1, _new_generation()), timeout=None)
 
 
 def purge_page_cache(**kwargs):
