@@ -65,7 +65,8 @@ serve: $(VENV)/.installed messages var/secret_key ## Production-like: granian (S
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
 	$(SERVE_ENV) $(MANAGE) update_translation_fields --verbosity 0
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	@if [ -z "$(NO_DEMO)" ]; then $(SERVE_ENV) $(MANAGE) load_demo; fi
+	@if [ -z "$(NO_DEMO)" ]; then $(SERVE_ENV) $(MANAGE) load_demo; \
+	else $(SERVE_ENV) $(MANAGE) ensure_sections; fi
 	$(SERVE_ENV) $(MANAGE) ensure_admin
 	@echo "InfoMIE ($(SERVER), $(WEB_CONCURRENCY) workers): http://$(HOST):$(PORT)/"
 ifeq ($(SERVER),gunicorn)

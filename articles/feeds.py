@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 FEED_LENGTH = 30
@@ -58,7 +59,9 @@ class NewsFeed(Feed):
             source = f"{source}, {item.authors}"
         if item.original_date:
             source = f"{source}, {date_format(item.original_date, 'DATE_FORMAT')}"
-        return f"{item.lead}\n\n{_('Source:')} {source}"
+        # Readers show the description as HTML: built from escaped text, so a lead that
+        # mentions `<b>` or `<script>` reads as written.
+        return format_html("<p>{}</p><p>{} {}</p>", item.lead, _("Source:"), source)
 
     def item_pubdate(self, item):
         # Noon in Paris: the same calendar day in every time zone a reader is likely to be in.

@@ -28,6 +28,7 @@ from home.sites import view_restrictions_exist
 from pagecache.cache import memoized
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
+from .rules import content_errors
 
 ARTICLES_PER_PAGE = 20
 LEAD_MAX_LENGTH = 300
@@ -421,13 +422,16 @@ class ArticlePage(BasePage):
         return result
 
     def clean(self):
+        """The admin's checks beyond the fields' own; the import applies the same ones
+        (articles.rules)."""
         super().clean()
         reserved = ArticleIndexPage.reserved_child_slugs
-        errors = {
-            f"slug_{code}": _("This address is taken by the news section: choose another.")
-            for code in LANGUAGE_CODES
-            if getattr(self, f"slug_{code}", None) in reserved
-        }
+        errors = content_errors(self)
+        for code in LANGUAGE_CODES:
+            if getattr(self, f"slug_{code}", None) in reserved:
+                errors[f"slug_{code}"] = _(
+                    "This address is taken by the news section: choose another."
+                )
         if errors:
             raise ValidationError(errors)
 

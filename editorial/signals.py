@@ -9,6 +9,7 @@ address)."""
 
 from django.db.models.signals import post_save, pre_save
 from django.utils import translation
+from django.utils.encoding import uri_to_iri
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
@@ -60,6 +61,7 @@ def _redirect_subtree(page, lang, old_url_path, new_url_path):
             if parts is None:
                 continue
             site_id, _root_url, new_url = parts
+            new_url = uri_to_iri(new_url)  # percent-encoded: as long as the url path below
             if site_id not in root_paths:
                 root = Site.objects.get(pk=site_id).root_page
                 root_paths[site_id] = getattr(root, field, None) or root.url_path

@@ -22,8 +22,11 @@ class HomeConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .schema import ensure_translated_page_columns
+        from .slug_migration import transliterate_unicode_slugs
 
         post_migrate.connect(ensure_translated_page_columns, dispatch_uid="home-page-columns")
+        # After the columns exist: pages saved with Unicode slugs get ASCII ones.
+        post_migrate.connect(transliterate_unicode_slugs, dispatch_uid="home-ascii-slugs")
 
 
 def _subclasses(cls):

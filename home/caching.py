@@ -1,10 +1,10 @@
 """Read-mostly data every public page shows (site settings, the live notices), kept in
 Django's cache framework and purged by signals when an editor saves or deletes it.
 
-The cache is Redis when REDIS_URL is set, so a purge in one process is seen by every other
-at once; `make run`'s single process uses a local-memory cache that the same purge keeps
-fresh. The purge runs right away and again once the transaction commits, so a request that
-read the old rows while the editor's transaction was open cannot leave them cached.
+The cache is shared by every process (Redis when REDIS_URL is set, files under var/
+otherwise), so a purge in one process is seen by every other at once. The purge runs right
+away and again once the transaction commits, so a request that read the old rows while the
+editor's transaction was open cannot leave them cached.
 
 Within a process, a value read once is kept while the page cache's generation does not change
 (`pagecache.cache.memoized`): a purge here also purges the page cache, since every page shows

@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -18,6 +17,7 @@ from pagecache.cache import memoized
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
 from .sites import site_root_paths, view_restrictions_exist
+from .slugs import ascii_slug, needs_transliteration, slug_from_title
 
 HOME_LATEST_COUNT = 6
 
@@ -41,9 +41,20 @@ class BasePage(Page):
             for code in LANGUAGE_CODES:
                 title = getattr(self, f"title_{code}", None)
                 if title and not getattr(self, f"slug_{code}", None):
-                    base = _short_slug(title)
+                    base = slug_from_title(title)
                     setattr(self, f"slug_{code}", self._free_slug(parent, base))
+            self.make_slugs_ascii(parent)
         super()._set_core_field_defaults()
+
+    def make_slugs_ascii(self, parent=None):
+        """Transliterate the slugs that are not ASCII (home/slugs.py), unless the settings
+        allow Unicode slugs."""
+        parent = parent or self.get_parent()
+        for code in LANGUAGE_CODES:
+            slug = getattr(self, f"slug_{code}", None)
+            if needs_transliteration(slug):
+                base = ascii_slug(slug) or "page"
+                setattr(self, f"slug_{code}", self._free_slug(parent, base))
 
     def _free_slug(self, parent, base):
         siblings = parent.get_children()
@@ -73,6 +84,14 @@ class BasePage(Page):
         if path_components:
             slug, remaining = path_components[0], path_components[1:]
             child = self._child_by_slug(slug)
+            if child is None and not slug.isascii() and ascii_slug(slug):
+                # An address typed or linked with accents, or an old one (home/slugs.py).
+                child = self._child_by_slug(ascii_slug(slug))
+                if child is not None:
+                    request.transliterated_slugs = {
+                        **getattr(request, "transliterated_slugs", {}),
+                        slug: ascii_slug(slug),
+                    }
             if child is None:
                 raise Http404
             child._routed_parent = self  # saves the breadcrumb a query
@@ -385,9 +404,5 @@ def _slug_match(lang, slug):
     return match
 
 
-def _short_slug(title, limit=80):
-    """An ASCII slug of at most `limit` characters, cut at a word boundary."""
-    slug = slugify(title) or "page"
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug
+# The import's name for it (articles/interchange.py).
+_short_slug = slug_from_title

@@ -83,10 +83,11 @@ def _bump_generation(confirm=True):
     if channel is not None:
         push.bump(channel, confirm=confirm)
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or evicted)
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    # Without Redis (files under var/, or a local-memory cache), an increment is a read and a
+    # write that two processes may interleave: the clock keeps the value moving forward, so a
+    # purge is never lost to a concurrent one.
+    previous = cache.get(GENERATION_KEY) or 0
+    cache.set(GENERATION_KEY, max(previous + 1, _new_generation()), timeout=None)
 
 
 def purge_page_cache(**kwargs):
@@ -141,8 +142,13 @@ def normalised_query(query_string):
         return ""
     if len(query_string) > MAX_QUERY_LENGTH:
         return None
-    pairs = parse_qsl(query_string, keep_blank_values=True)
-    return urlencode(sorted(pairs))
+    # A WSGI string holds the bytes of the query one character each (Latin-1): read and
+    # written back the same way, every byte, valid UTF-8 or not, is kept as it came.
+    try:
+        pairs = parse_qsl(query_string, keep_blank_values=True, encoding="latin-1")
+        return urlencode(sorted(pairs), encoding="latin-1")
+    except UnicodeError:  # not a WSGI string: served, not cached
+        return None
 
 
 def cache_key(request):

@@ -9,7 +9,12 @@ in the WSGI environ, so a miss does not read it twice.
 Building Django's request, validating its host and normalising its address cost more than
 the rest of a hit: their outcome (cacheable or not, and the page's identity) depends only on
 a few values of the environ, so it is remembered per combination of those values. The key
-parts (the live notices) are still worked out at every request."""
+parts (the live notices) are still worked out at every request.
+
+The request built here works on a copy of the environ: Django's request rewrites PATH_INFO
+and SCRIPT_NAME in the environ it is given with the decoded address, and Django, meeting the
+decoded address again, would decode it a second time ("é" became a 404, a character beyond
+Latin-1 a bare 500). The only keys added to the live environ are this module's own."""
 
 import logging
 import threading
@@ -103,7 +108,7 @@ class PageCacheApplication:
         values = tuple(environ.get(name) for name in self.environ_read)
         identity = self.identities.get(values)
         if identity is None:
-            request = WSGIRequest(environ)
+            request = WSGIRequest(dict(environ))  # never the live environ: see above
             identity = NOT_CACHEABLE
             if request_is_cacheable(request):
                 identity = page_cache.page_identity(request) or NOT_CACHEABLE

@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ def write_csv(path, rows, title_suffix=""):
         for n in range(rows):
             writer.writerow(
                 {
+                    "id": str(uuid.UUID(int=n + 1)),  # the second run updates the same articles
                     "source_url": f"https://presse.example.org/articles/{n}",
                     "title_fr": f"Article de presse numéro {n} sur les mineurs isolés",
                     "title_en": f"Press article number {n} on unaccompanied minors{title_suffix}",

@@ -1,6 +1,7 @@
-"""Real server processes for the tests that need more than one (the shared page cache) or a
-database that goes away: `manage.py runserver --noreload` on a free loopback port, and a
-TCP relay in front of PostgreSQL that the test can cut and restore."""
+"""Real server processes for the tests that need more than one (the shared page cache), a
+database that goes away or the real WSGI stack: `manage.py runserver --noreload` (as `make
+run`), granian and gunicorn (as `make serve`) on a free loopback port, and a TCP relay in
+front of PostgreSQL that the test can cut and restore."""
 
 import http.cookiejar
 import os
@@ -46,6 +47,8 @@ class Server:
     """One `runserver` process with the test settings (plain static files) and the given
     environment."""
 
+    name = "runserver"
+
     def __init__(self, **env):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -61,7 +64,7 @@ class Server:
     def __enter__(self):
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
+            self.command(),
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
@@ -77,6 +80,9 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("runserver did not start")
+
+    def command(self):
+        return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"]
 
     def __exit__(self, *exc):
         self.process.terminate()
@@ -114,6 +120,77 @@ class Server:
             {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
         assert status == 302, f"login failed: {status} {self.output()[-2000:]}"
+
+
+    def raw_get(self, target, cookie=None):
+        """(status, headers, body) of `GET target`, `target` sent byte for byte as it is
+        given (str: encoded as UTF-8), as a browser or a crawler may send it, unencoded
+        characters and invalid UTF-8 included."""
+        if isinstance(target, str):
+            target = target.encode()
+        lines = [b"GET " + target + b" HTTP/1.1", f"Host: 127.0.0.1:{self.port}".encode()]
+        if cookie:
+            lines.append(b"Cookie: " + cookie.encode())
+        lines += [b"Connection: close", b"", b""]
+        with socket.create_connection(("127.0.0.1", self.port), timeout=self.timeout) as sock:
+            sock.sendall(b"\r\n".join(lines))
+            chunks = []
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+        head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if headers.get("transfer-encoding") == "chunked":
+            body = _unchunked(body)
+        return int(status_line.split()[1]), headers, body.decode(errors="replace")
+
+
+class GranianServer(Server):
+    """granian serving the WSGI application, as `make serve` does (one worker)."""
+
+    name = "granian"
+
+    def command(self):
+        return [
+            str(Path(sys.executable).with_name("granian")),
+            *("--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port)),
+            *("--workers", "1", "--blocking-threads", "1", "--no-ws", "--log-level", "warning"),
+            "infomie.wsgi:application",
+        ]
+
+
+class GunicornServer(Server):
+    """gunicorn with the project's configuration, as `make serve SERVER=gunicorn` (one
+    worker, the test settings)."""
+
+    name = "gunicorn"
+
+    def command(self):
+        return [
+            str(Path(sys.executable).with_name("gunicorn")),
+            *("-c", "infomie/gunicorn.conf.py", "--workers", "1"),
+            *("--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"),
+            *("-e", f"DJANGO_SETTINGS_MODULE={self.env['DJANGO_SETTINGS_MODULE']}"),
+            "infomie.wsgi",
+        ]
+
+
+SERVERS = {server.name: server for server in (Server, GranianServer, GunicornServer)}
+
+
+def _unchunked(body):
+    out = b""
+    while body:
+        size, _, rest = body.partition(b"\r\n")
+        length = int(size.split(b";")[0], 16)
+        if length == 0:
+            break
+        out += rest[:length]
+        body = rest[length + 2 :]
+    return out
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

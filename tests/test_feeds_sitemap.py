@@ -206,3 +206,32 @@ def test_feed_follows_the_rss_validator_rules(client, articles):
         assert item.findtext("guid") == item.findtext("link")
         # RFC 822 dates, as RSS 2.0 requires.
         assert parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None
+
+
+@pytest.mark.parametrize("lang,url", [("fr", "/fr/actualites/rss/"), ("en", "/en/news/rss/")])
+def test_item_descriptions_are_html_of_the_text_as_written(client, news_index, lang, url):
+    """Feed readers show the description as HTML: a lead that mentions tags reads as written,
+    nothing in it is run or hidden."""
+    lead = "Le rapport « <b>accablant</b> » cite <script>alert(1)</script> & l’ASE d’Évry"
+    ArticlePageFactory(
+        parent=news_index,
+        title_fr="Été : « l’accueil » des mineurs isolés",
+        title_en=None,
+        lead_en=None,
+        lead_fr=lead,
+        source_name="Libération <Idées>",
+        authors_fr="Zoé Lefèvre & Aït Mansour",
+        original_date=datetime.date(2024, 7, 14),
+        published_date=datetime.date(2024, 7, 15),
+        themes=[ThemeFactory()],
+    )
+    feed = parse(client.get(url))
+    entry = feed.entries[0]
+    assert entry.summary_detail.type == "text/html"
+    # What a reader shows: the text, with its brackets and quotes, in two paragraphs.
+    assert "&lt;b&gt;accablant&lt;/b&gt;" in entry.summary
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; l’ASE d’Évry" in entry.summary
+    assert "<script" not in entry.summary and "<b>" not in entry.summary
+    assert entry.summary.startswith("<p>Le rapport « ")
+    assert "Libération &lt;Idées&gt;, Zoé Lefèvre &amp; Aït Mansour" in entry.summary
+    assert entry.summary.count("<p>") == 2

@@ -9,13 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from articles.factories import ArticlePageFactory
-
 pytestmark = pytest.mark.django_db
 
-HEADER = "source_url,title_fr,lead_fr,source_name,original_date,themes,status"
-GOOD_ROW = "https://example.org/a,Titre A,Chapô A,Le Monde,2024-01-02,Asile,live"
-BAD_ROW = "https://example.org/b,,Chapô B,Le Monde,31/02/2024,Asile,online"
+HEADER = "id,source_url,title_fr,lead_fr,source_name,original_date,themes,status"
+GOOD_ROW = "0b7e3d4c-1f0a-4c2e-8f44-00000000000a,https://example.org/a,Titre A,Chapô A,Le Monde,2024-01-02,Asile,live"  # noqa: E501
+BAD_ROW = ",https://example.org/b,,Chapô B,Le Monde,31/02/2024,Asile,online"
 
 
 def import_file(tmp_path, *rows, args=()):
@@ -56,7 +54,7 @@ def test_called_from_code_the_command_speaks_the_callers_language(tmp_path, news
 
 
 def test_summary_and_dry_run_report_in_french(tmp_path, news_index):
-    row_b = "https://example.org/b,Titre B,Chapô B,Le Monde,,Asile; Droit,draft"
+    row_b = "0b7e3d4c-1f0a-4c2e-8f44-00000000000b,https://example.org/b,Titre B,Chapô B,Le Monde,,Asile; Droit,draft"  # noqa: E501
     assert import_file(tmp_path, GOOD_ROW, row_b, args=["--dry-run"]) == (
         "Simulation, rien n’est écrit : 2 articles à créer, 0 à mettre à jour, 0 inchangé ; "
         "2 nouveaux thèmes : Asile, Droit.\n"
@@ -74,12 +72,12 @@ def test_summary_and_dry_run_report_in_french(tmp_path, news_index):
     )
 
 
-def test_export_warnings_in_french(news_index):
-    ArticlePageFactory(parent=news_index, source_url_fr="https://e.org/1")
-    ArticlePageFactory(parent=news_index, source_url_fr="https://e.org/1")
-    err = io.StringIO()
-    call_command("export_articles", stdout=io.StringIO(), stderr=err)
-    assert "Attention : plusieurs articles ont l’URL source « https://e.org/1 »." in err.getvalue()
+def test_an_admin_rule_error_in_french_names_row_and_column(tmp_path, news_index):
+    translation.deactivate()
+    row = ",ftp://example.org/b,Titre B,Chapô B,Le Monde,,Asile,live"
+    with pytest.raises(CommandError) as error:
+        import_file(tmp_path, GOOD_ROW, row)
+    assert "Ligne 3, source_url : URL invalide « ftp://example.org/b »" in str(error.value)
 
 
 def command_help(name, *args):

@@ -20,7 +20,7 @@ from articles.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "source_url,title_fr,title_en,lead_fr,lead_en,body_fr,body_en,source_name,authors,themes,status"  # noqa: E501
+HEADER = "id,source_url,title_fr,title_en,lead_fr,lead_en,body_fr,body_en,source_name,authors,themes,status"  # noqa: E501
 
 
 def import_file(tmp_path, rows, name="articles.csv"):
@@ -32,6 +32,7 @@ def import_file(tmp_path, rows, name="articles.csv"):
 def row(n, title_fr=None, title_en=None, body_fr=None, status="live"):
     return ",".join(
         [
+            f"5d0c2b7a-3e61-4a8e-9b1c-{n:012d}",
             f"https://example.org/{n}",
             title_fr or f"Titre numéro {n}",
             title_en or f"Title number {n}",

@@ -457,8 +457,10 @@ def test_memoized_values_last_until_the_next_purge():
 
 def test_pages_kept_in_the_process_stay_within_their_budget(settings):
     settings.PAGE_CACHE_LOCAL_BYTES = 1000
+    assert page_cache.LocalPages().budget == 1000  # the tests' cache is shared (files)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     pages = page_cache.LocalPages()
-    assert pages.budget == 0  # the tests' cache is local memory: the store is off
+    assert pages.budget == 0  # a local-memory cache: the store is off
     pages.put("a", (1, 200, [], b"x" * 100))
     assert pages.get("a", 1) is None
 

@@ -131,8 +131,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every process through Redis when REDIS_URL is set (site settings and notices are
-# purged there on save); a per-process memory cache otherwise (`make run`).
+# Shared by every process: through Redis when REDIS_URL is set (site settings and notices are
+# purged there on save), through files under var/ otherwise (`make run`, a command such as
+# import_articles, a second server: each sees the others' purges at its next request).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -147,14 +148,15 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "infomie",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# How long cached settings and notices live at most. Saves purge them at once; the limit only
-# matters for processes that share no cache (several workers without Redis).
-INFOMIE_CACHE_TIMEOUT = 60 * 60 * 24 if REDIS_URL else 60
+# How long cached settings and notices live at most. Saves purge them at once, in every
+# process: a safety net only.
+INFOMIE_CACHE_TIMEOUT = 60 * 60 * 24
+
 # Retry-After (seconds) of a suspension that has no end date.
 NOTICES_RETRY_AFTER = int(os.environ.get("NOTICES_RETRY_AFTER", "3600"))
 
@@ -162,7 +164,7 @@ NOTICES_RETRY_AFTER = int(os.environ.get("NOTICES_RETRY_AFTER", "3600"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
 # Each process also keeps the pages it served lately in memory (checked against the shared
-# generation on every request), within this many bytes; unused with the local-memory cache.
+# generation on every request), within this many bytes; unused with a local-memory cache.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # With Redis, the generation is pushed to each process (pagecache/push.py): a hit needs no
 # round trip. A process holds what it was pushed for PAGE_CACHE_PUSH_LEASE seconds at a time,
@@ -207,6 +209,9 @@ ARTICLES_IMPORT_DIR = Path(os.environ.get("ARTICLES_IMPORT_DIR", VAR_DIR / "impo
 
 WAGTAIL_SITE_NAME = "InfoMIE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Slugs in plain ASCII, transliterated from the title (« Été » → `ete`), as editors coming from
+# SPIP or WordPress expect (home/slugs.py); addresses with accents still lead to the page.
+WAGTAIL_ALLOW_UNICODE_SLUGS = env_bool("WAGTAIL_ALLOW_UNICODE_SLUGS", False)
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False

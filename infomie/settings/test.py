@@ -15,3 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is tested on its own (tests/test_page_cache.py turns it on); elsewhere a test
 # that changes rows without signals would read a stale page.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+
+if not REDIS_URL:
+    # Files of their own: never the pages and settings of `make run` in the same checkout. The
+    # server processes the tests start read the same settings, so they share them.
+    CACHES["default"]["LOCATION"] = os.environ.get("CACHE_DIR", str(VAR_DIR / "cache-tests"))

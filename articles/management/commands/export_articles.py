@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.interchange import export_records, shared_source_urls, write_csv, write_json
+from articles.interchange import export_records, write_csv, write_json
 
 from .import_articles import BilingualCommand, add_language_argument, language_of
 
@@ -40,15 +40,6 @@ class Command(BilingualCommand):
         if file_format not in ("csv", "json"):
             raise CommandError(_("Use a .csv or .json file name, or --format."))
         write = write_json if file_format == "json" else write_csv
-        for url in shared_source_urls():
-            self.stderr.write(
-                _('Warning: several articles have the source URL "%(url)s".') % {"url": url}
-                if url
-                else _("Warning: some articles have no source URL.")
-            )
-            self.stderr.write(
-                "  " + _("import_articles identifies articles by it: give each its own.")
-            )
         records = export_records()
         if path == "-":
             write(records, self.stdout if self.stdout else sys.stdout)

@@ -54,8 +54,8 @@ class BilingualCommand(BaseCommand):
 class Command(BilingualCommand):
     help = gettext_lazy(
         "Import press-review articles from a CSV or JSON file (columns in the README, examples "
-        "in docs/). Every row is checked first: one bad row and nothing is imported. The source "
-        "URL identifies an article: importing the same file again updates what changed."
+        "in docs/). Every row is checked first: one bad row and nothing is imported. The id "
+        "column identifies an article: importing the same file again updates what changed."
     )
 
     def add_arguments(self, parser):
@@ -98,6 +98,7 @@ class Command(BilingualCommand):
                 (_("created: %(url)s"), plan.created),
                 (_("updated: %(url)s"), plan.updated),
                 (_("unchanged: %(url)s"), plan.unchanged),
+                (_("left alone: %(url)s"), plan.left_alone),
             ):
                 for url in urls:
                     self.stdout.write("  " + label % {"url": url})
