@@ -1,9 +1,10 @@
 """Import and export of articles in the admin, for the moderators (the coordinator has no
 shell): the same reading, checks and writing as `import_articles` and `export_articles`
-(articles/interchange.py).
+(the articles.interchange package).
 
 Import goes in two steps. The upload is read and checked, and a dry run shows what would be
-created, updated and left alone, or every problem by row and column; nothing is written. The
+created, updated, left unchanged and left alone (an article in review or with a draft waiting,
+which the import never touches), or every problem by row and column; nothing is written. The
 confirmation then imports that same file (editorial/pending_imports.py), all or nothing; if the
 site changed meanwhile so that the import would differ from the preview, nothing is written and
 the new preview is shown instead.
@@ -91,34 +92,23 @@ class PreviewRow:
     title: str
     source_url: str
     live: bool  # what the row asks for
-    action: str  # "created", "updated", "unchanged"
+    action: str  # "created", "updated", "unchanged", "left_alone"
+    new: bool  # the row has no id: a new article
 
 
 def preview_rows(rows, plan):
     """The file's rows, in its order, each with what the import does to its article."""
-    actions = {}
-    for action, keys in (
-        ("created", plan.created),
-        ("updated", plan.updated),
-        ("unchanged", plan.unchanged),
-    ):
-        for key in keys:
-            actions.setdefault(str(key), action)
-    table = []
-    for row in rows:
-        values = row.values
-        keys = [str(values[column]) for column in ("id", "source_url") if values.get(column)]
-        action = next((actions[key] for key in keys if key in actions), "")
-        table.append(
-            PreviewRow(
-                number=row.number,
-                title=values.get("title_fr") or "",
-                source_url=values.get("source_url") or "",
-                live=getattr(row, "live", False),
-                action=action,
-            )
+    return [
+        PreviewRow(
+            number=row.number,
+            title=row.values.get("title_fr") or "",
+            source_url=row.values.get("source_url") or "",
+            live=row.live,
+            action=plan.actions.get(row.number, ""),
+            new=row.key is None,
         )
-    return table
+        for row in rows
+    ]
 
 
 class ImportView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
@@ -157,7 +147,9 @@ class ImportView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
                 token=token,
                 file_name=name,
                 warning=warning,
-                anything_to_do=bool(plan.created or plan.updated or plan.new_themes),
+                anything_to_do=bool(
+                    plan.created or plan.updated or plan.new_themes or plan.updated_themes
+                ),
             )
         )
 

@@ -38,7 +38,15 @@ class PendingImport:
 
 def plan_digest(plan):
     """What an import does, in a few characters: the preview's and the import's must match."""
-    content = [plan.created, plan.updated, plan.unchanged, plan.new_themes]
+    content = [
+        plan.created,
+        plan.updated,
+        plan.unchanged,
+        plan.new_themes,
+        plan.left_alone,
+        plan.updated_themes,
+        sorted(plan.actions.items()),
+    ]
     return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()[:32]
 
 

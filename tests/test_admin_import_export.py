@@ -1,7 +1,8 @@
 """Import and export in the admin (editorial/interchange_views.py), through Django's test
 client: moderators only, the spreadsheet variants, files that cannot be read (a French message,
 never a 500), the size limit, nothing written before the confirmation, the same file confirmed
-as previewed, and exports French Excel opens."""
+as previewed, articles left alone (a pending draft, a review) shown as such, and exports French
+Excel opens."""
 
 import csv
 import io
@@ -18,13 +19,15 @@ from django.urls import reverse
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ArticlePage
 from editorial import roles
+from editorial.interchange_views import preview_rows
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Été à Marseille : l’accueil des mineurs"
-HEADER = ["source_url", "title_fr", "lead_fr", "source_name", "themes", "status"]
-ROWS = [
+HEADER = ["id", "source_url", "title_fr", "lead_fr", "source_name", "themes", "status"]
+ROWS = [  # new articles: no id
     [
+        "",
         "https://example.org/ete",
         TITLE,
         "« Pas de place » ; la préfecture répond.",
@@ -33,6 +36,7 @@ ROWS = [
         "draft",
     ],
     [
+        "",
         "https://example.org/deux",
         "Deux lignes",
         "Première ligne\nseconde ligne",
@@ -41,6 +45,12 @@ ROWS = [
         "draft",
     ],
 ]
+
+
+def with_ids(rows):
+    """The rows with the ids of the articles they created (as an export would give them)."""
+    keys = dict(ArticlePage.objects.values_list("source_url_fr", "translation_key"))
+    return [[str(keys[row[1]]), *row[1:]] for row in rows]
 
 
 def csv_bytes(rows=ROWS, delimiter=";", encoding="cp1252"):
@@ -127,8 +137,10 @@ def test_preview_then_confirm(moderator, encoding, delimiter, said):
     assert deux.lead_fr.replace("\r\n", "\n") == "Première ligne\nseconde ligne"
     assert sorted(deux.themes.values_list("name_fr", flat=True)) == ["Accueil", "Hébergement"]
 
-    # The same file again: everything unchanged, nothing to confirm.
-    response = upload(moderator, csv_bytes(delimiter=delimiter, encoding=encoding))
+    # Without ids, the same rows would be new articles again: the file with their ids (as an
+    # export writes it) is everything unchanged, nothing to confirm.
+    rows = with_ids(ROWS)
+    response = upload(moderator, csv_bytes(rows, delimiter=delimiter, encoding=encoding))
     assert "2 articles inchangés" in response.text
     assert "Confirmer l’import" not in response.text
 
@@ -136,16 +148,21 @@ def test_preview_then_confirm(moderator, encoding, delimiter, said):
 def test_json_upload(moderator):
     records = [dict(zip(HEADER, row, strict=True)) for row in ROWS]
     for record in records:
-        record["themes"] = record["themes"].split("; ")
+        del record["id"]
+        record["themes"] = [{"name_fr": name, "name_en": f"{name} (en)"} for name in
+                            record["themes"].split("; ")]
     data = json.dumps({"articles": records}, ensure_ascii=False).encode()
     response = upload(moderator, data, "revue.json")
     assert "Fichier JSON." in response.text
     confirm(moderator, response)
     assert ArticlePage.objects.count() == 2
+    assert ArticlePage.objects.get(title_fr=TITLE).themes.get().name_en == "Accueil (en)"
 
 
 def test_a_bad_row_names_row_and_column_and_writes_nothing(moderator):
-    rows = [ROWS[0], [*ROWS[1][:3], "", *ROWS[1][4:]]]  # no source_name on row 3
+    # Row 3 is to be published without its source: the editor would refuse it too (a draft
+    # may leave it empty).
+    rows = [ROWS[0], [*ROWS[1][:4], "", *ROWS[1][5:6], "live"]]
     response = upload(moderator, csv_bytes(rows))
     text = response.text
     assert response.status_code == 200
@@ -218,16 +235,66 @@ def test_a_token_is_the_uploaders_and_its_file_cannot_change(moderator, client, 
 
 
 def test_the_site_changed_since_the_preview(moderator, news_index):
-    response = upload(moderator, csv_bytes())
-    ArticlePageFactory(
-        parent=news_index, source_url_fr="https://example.org/ete", title_fr="Autre titre"
-    )
+    upload_and_confirm = confirm(moderator, upload(moderator, csv_bytes(ROWS[:1])))
+    assert "importé" in upload_and_confirm.text
+    rows = [*with_ids(ROWS[:1]), ROWS[1]]  # the first unchanged, the second new
+    response = upload(moderator, csv_bytes(rows))
+    assert "1 article à créer" in response.text and "1 article inchangé" in response.text
+    # Meanwhile an editor changes the first article: the file would now update it.
+    article = ArticlePage.objects.get()
+    article.title_fr = "Titre changé par une éditrice"
+    article.save_revision()
     response = confirm(moderator, response)
     assert "ont changé depuis l’aperçu" in response.text
-    assert "1 article à créer" in response.text and "1 article à mettre à jour" in response.text
+    assert "1 article à créer" in response.text
+    assert "1 article à mettre à jour" in response.text
     assert ArticlePage.objects.count() == 1  # nothing written
     confirm(moderator, response)
     assert ArticlePage.objects.count() == 2
+    article.refresh_from_db()
+    assert article.get_latest_revision_as_object().title_fr == TITLE
+
+
+def test_articles_left_alone_are_shown_and_explained(moderator, news_index):
+    writer = member_of(roles.WRITERS, "volontaire")
+    theme = ThemeFactory(name_fr="Accueil")
+    pending = ArticlePageFactory(
+        parent=news_index, title_fr="Publié", source_url_fr="https://example.org/p",
+        themes=[theme],
+    )
+    pending.title_fr = "Brouillon d’une éditrice"
+    pending.save_revision()
+    in_review = ArticlePageFactory(
+        parent=news_index, title_fr="En relecture", source_url_fr="https://example.org/r",
+        themes=[theme], live=False,
+    )
+    in_review.save_revision(user=writer)
+    in_review.get_workflow().start(in_review, writer)
+    export = moderator.get(reverse("editorial_export"), {"format": "excel"}).content
+    text = export.decode("utf-8-sig").replace("Publié;", "Publié (modifié);").replace(
+        "En relecture;", "En relecture (modifié);"
+    )
+    response = upload(moderator, text.encode("utf-8-sig"), "export.csv")
+    page = response.text
+    assert "2 articles laissés tels quels" in page
+    assert "L’import laisse ces articles tels quels bien que le fichier diffère" in page
+    rows = {row.title: row.action for row in response.context["rows"]}
+    assert rows == {"Publié (modifié)": "left_alone", "En relecture (modifié)": "left_alone"}
+    assert page.count("laissé tel quel : en relecture ou modifications non publiées") == 2
+    assert "Confirmer l’import" not in page  # nothing the import would write
+    assert pending.get_latest_revision_as_object().title_fr == "Brouillon d’une éditrice"
+
+
+def test_each_row_gets_its_own_action_even_when_labels_repeat(news_index):
+    """Two rows may cite one source URL (two items on one report): the preview tells them
+    apart by row, not by label."""
+    from articles.interchange import Plan, Row
+
+    rows = [Row(number=2, values={"source_url": "https://e.org/x", "title_fr": "A"}),
+            Row(number=3, values={"source_url": "https://e.org/x", "title_fr": "B"})]
+    plan = Plan(created=["https://e.org/x"], updated=["https://e.org/x"],
+                actions={2: "created", 3: "updated"})
+    assert [row.action for row in preview_rows(rows, plan)] == ["created", "updated"]
 
 
 def test_stale_uploads_are_removed(moderator, settings):
@@ -254,7 +321,7 @@ def test_export_for_french_excel_and_back(moderator, news_index):
     content = response.content
     assert content.startswith(b"\xef\xbb\xbf")
     text = content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("source_url;title_fr;")
+    assert text.splitlines()[0].startswith("id;source_url;title_fr;")
     records = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert records[0]["title_fr"] == TITLE
     # Import takes it back as it is: nothing to do.
@@ -263,7 +330,7 @@ def test_export_for_french_excel_and_back(moderator, news_index):
 
 
 @pytest.mark.parametrize(
-    ("export_format", "start"), [("csv", b"source_url,title_fr,"), ("json", b'{\n  "articles"')]
+    ("export_format", "start"), [("csv", b"id,source_url,title_fr,"), ("json", b'{\n  "articles"')]
 )
 def test_standard_exports(moderator, news_index, export_format, start):
     ArticlePageFactory(parent=news_index, title_fr=TITLE)

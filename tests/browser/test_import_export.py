@@ -1,6 +1,7 @@
 """The coordinator imports a spreadsheet saved by French Excel from the admin, and exports the
 articles for Excel, as she would, in French: a bad row first (nothing written, the row and the
-column named), then the corrected file, its preview, the confirmation, the download."""
+column named), then the corrected file, its preview, the confirmation, the download. The rows
+of articles already on the site carry the id an export gave them; new rows have none."""
 
 import csv
 import io
@@ -20,8 +21,9 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
 TITLE = "Été à Marseille : l’accueil des mineurs"
-HEADER = ["source_url", "title_fr", "lead_fr", "source_name", "themes", "status"]
+HEADER = ["id", "source_url", "title_fr", "lead_fr", "source_name", "themes", "status"]
 KEPT = [
+    "",
     "https://example.org/garde",
     "Une place en foyer",
     "Le département ouvre vingt places.",
@@ -30,6 +32,7 @@ KEPT = [
     "draft",
 ]
 CHANGED = [
+    "",
     "https://example.org/modifie",
     "Premier titre",
     "Un chapô qui ne change pas.",
@@ -39,6 +42,7 @@ CHANGED = [
 ]
 NEW = [
     [
+        "",
         "https://example.org/ete",
         TITLE,
         "« Nous manquons de places », dit l’association ; la préfecture répond.",
@@ -47,6 +51,7 @@ NEW = [
         "draft",
     ],
     [
+        "",
         "https://example.org/calais",
         "Calais : « l’hiver arrive »",
         "Deux lignes :\nla seconde.",
@@ -55,6 +60,12 @@ NEW = [
         "draft",
     ],
 ]
+
+
+def with_id(row):
+    """The row with the id of the article it made (as the export writes it)."""
+    article = ArticlePage.objects.get(source_url_fr=row[1])
+    return [str(article.translation_key), *row[1:]]
 
 
 def excel_csv(rows):
@@ -93,14 +104,16 @@ def test_coordinator_imports_excel_csv_then_exports(demo_site, coordinator, brow
     page.get_by_role("link", name="Importer des articles").click()
     expect(page.get_by_role("heading", name="Importer des articles")).to_be_visible()
 
-    # A row without its source (the "Libération" cell left empty): nothing is written.
-    bad_row = [*NEW[1][:3], "", *NEW[1][4:]]
+    # A row to publish without its source (the "La Voix du Nord" cell left empty; a draft
+    # could leave it so, as in the editor): nothing is written.
+    bad_row = [*NEW[1][:4], "", NEW[1][5], "live"]
+    kept, changed = with_id(KEPT), with_id(CHANGED)
     page.get_by_label("Fichier à importer").set_input_files(
         files=[
             {
                 "name": "revue.csv",
                 "mimeType": "text/csv",
-                "buffer": excel_csv([KEPT, CHANGED, NEW[0], bad_row]),
+                "buffer": excel_csv([kept, changed, NEW[0], bad_row]),
             }
         ]
     )
@@ -112,13 +125,13 @@ def test_coordinator_imports_excel_csv_then_exports(demo_site, coordinator, brow
     assert ArticlePage.objects.count() == before
 
     # Corrected, with a changed title: the preview says what would happen, still nothing written.
-    changed = [CHANGED[0], "Nouveau titre, corrigé", *CHANGED[2:]]
+    changed = [*changed[:2], "Nouveau titre, corrigé", *changed[3:]]
     page.get_by_label("Fichier à importer").set_input_files(
         files=[
             {
                 "name": "revue.csv",
                 "mimeType": "text/csv",
-                "buffer": excel_csv([KEPT, changed, *NEW]),
+                "buffer": excel_csv([kept, changed, *NEW]),
             }
         ]
     )
@@ -140,7 +153,7 @@ def test_coordinator_imports_excel_csv_then_exports(demo_site, coordinator, brow
     expect(page.locator(".messages")).to_contain_text("« revue.csv » importé")
     assert ArticlePage.objects.count() == before + 2
     assert ArticlePage.objects.get(source_url_fr="https://example.org/ete").title_fr == TITLE
-    modified = ArticlePage.objects.get(source_url_fr=CHANGED[0])
+    modified = ArticlePage.objects.get(source_url_fr=CHANGED[1])
     assert modified.get_latest_revision_as_object().title_fr == "Nouveau titre, corrigé"
 
     # Export for Excel: UTF-8 with its byte-order mark, semicolons, the accents intact.
@@ -153,7 +166,7 @@ def test_coordinator_imports_excel_csv_then_exports(demo_site, coordinator, brow
     content = open(download.path(), "rb").read()
     assert content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with it
     text = content.decode("utf-8-sig")
-    assert text.split("\n", 1)[0].startswith("source_url;title_fr;title_en;")
+    assert text.split("\n", 1)[0].startswith("id;source_url;title_fr;title_en;")
     titles = [
         row["title_fr"] for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
     ]
