@@ -212,7 +212,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 
 SESSION_COOKIE_HTTPONLY = True
 # What a public page may load: only this site's own files; no inline script or style, no
-# frames. The admin gets a looser policy (infomie/security.py): Wagtail uses inline code.
+# frames. The admin gets a looser policy (infomie/security.py): Wagtail uses inline code. The
+# admin's preview of a page may be framed by the admin (same origin), nothing else.
 CSP_EXTRA_SOURCES = env_list("CSP_EXTRA_SOURCES")  # e.g. a media host on object storage
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
