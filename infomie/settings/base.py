@@ -181,6 +181,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Editors type dates as jj/mm/aaaa (and jj/mm/aaaa hh:mm): the admin's date pickers write and
+# show them so, and the forms read them so in both admin languages (infomie/formats/: no
+# month-first reading in English, where 05/11 would become the 11th of May).
+FORMAT_MODULE_PATH = ["infomie.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Paris"
