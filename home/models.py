@@ -168,6 +168,24 @@ class BasePage(Page):
     def default_preview_mode(self):
         return DEFAULT_LANGUAGE
 
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """Every preview of a page takes its language from `?mode=`: Wagtail's preview from
+        the moderation dashboard always asks for the default (French) one. The preview's
+        language switcher links to the same admin address in the other mode
+        (`preview_url`), never to a public address that may not exist yet."""
+        extra_request_attrs = dict(extra_request_attrs or {})
+        if original_request is not None:
+            asked = original_request.GET.get("mode")
+            if asked in LANGUAGE_CODES:
+                preview_mode = asked
+            query = original_request.GET.copy()
+            query.pop("mode", None)
+            extra_request_attrs.setdefault("preview_url", original_request.path)
+            extra_request_attrs.setdefault("preview_query", query)
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
     def serve_preview(self, request, mode_name):
         lang = mode_name if mode_name in LANGUAGE_CODES else DEFAULT_LANGUAGE
         with translation.override(lang):
