@@ -1,7 +1,7 @@
 // An error on a field the editor does not see is shown: wagtail-modeltranslation's language
 // picker hides the other language's fields (a slug already used in English while only the
 // French fields show), so their language is switched on. Wagtail itself selects and counts
-// the tab with errors.
+// the tabs with errors; the first such tab is opened if the editor is on another one.
 (function () {
   "use strict";
 
@@ -19,8 +19,19 @@
     });
   }
 
+  function openFirstTabWithErrors() {
+    const invalid = document.querySelector("form [aria-invalid=true], form .w-field--error");
+    const panel = invalid && invalid.closest("[role=tabpanel][hidden]");
+    if (!panel) return;
+    const tab = document.querySelector('[role=tab][aria-controls="' + panel.id + '"]');
+    if (tab) tab.click();
+  }
+
   // The picker is built once jQuery is ready, after this script has run.
   document.addEventListener("wagtail-modeltranslation:buildSets:done", function () {
-    window.setTimeout(showLanguagesWithErrors, 0);
+    window.setTimeout(function () {
+      showLanguagesWithErrors();
+      openFirstTabWithErrors();
+    }, 0);
   });
 })();
