@@ -16,6 +16,7 @@ from pagecache.cache import memoized
 
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
+from .page_forms import BasePageForm
 from .sites import site_root_paths, view_restrictions_exist
 from .slugs import ascii_slug, needs_transliteration, slug_from_title
 
@@ -29,6 +30,8 @@ class BasePage(Page):
     # Read by the main menu of every page. Declared here: a name the template cannot find on
     # a page costs Django a dir() of the page (half a millisecond) to tell why.
     is_news_index = False
+
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -22,6 +22,8 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.listings import NamedListingMixin
+
 from .models import Notice, NoticeStatus
 
 
@@ -50,8 +52,10 @@ class LocalDateTimeColumn(Column):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-class NoticeViewSet(SnippetViewSet):
+class NoticeViewSet(NamedListingMixin, SnippetViewSet):
     model = Notice
+    add_item_label = _("Add a notice")
+    no_items_message = _("There are no notices yet.")
     icon = "warning"
     menu_label = _("Notices")
     menu_order = 210

@@ -45,7 +45,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the users and groups listings of editorial/accounts.py.
+    "editorial.apps.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -217,6 +218,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = env_bool("WAGTAIL_ALLOW_UNICODE_SLUGS", False)
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's login form with a translated "Mot de passe" label.
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.accounts.LoginForm"
 # No third-party requests from the admin either: editors' avatars are not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
