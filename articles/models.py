@@ -25,6 +25,7 @@ from home.compiled import rows
 from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from home.models import BasePage, sitemap_entries
 from home.sites import view_restrictions_exist
+from home.widgets import LengthCountedTextarea
 from pagecache.cache import memoized
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
@@ -138,7 +139,11 @@ class Theme(index.Indexed, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description", widget=LengthCountedTextarea),
+    ]
 
     search_fields = [
         index.SearchField("name"),
@@ -482,7 +487,7 @@ class ArticlePage(BasePage):
         return not self.has_translation(current_language())
 
     content_panels = Page.content_panels + [
-        FieldPanel("lead"),
+        FieldPanel("lead", widget=LengthCountedTextarea),
         FieldPanel("published_date"),
         FieldPanel("body"),
         MultiFieldPanel(

@@ -30,7 +30,7 @@ def ensure_site_tree(home_fields=None, news_fields=None):
         Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         root = Page.get_first_root_node()
         if root is None:  # a flushed database (transactional tests)
-            root = Page.add_root(instance=Page(title="Root", slug="root", url_path_fr="/"))
+            root = Page.add_root(instance=Page(title="Racine", slug="root", url_path_fr="/"))
         home = HomePage.objects.first()
         if home is None:
             # Wagtail's migrations leave a "Welcome" placeholder at the top: replace it.

@@ -14,9 +14,22 @@ appeared since: the notices app and the settings models are picked up when they 
 """
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_lazy as _
 
 WRITERS = "Rédacteurs"
 MODERATORS = "Modérateurs"
+# What each group may do, in the words the coordinator uses: shown where accounts get their
+# groups and in the groups listing (editorial/accounts.py). Django's Group has no description.
+DESCRIPTIONS = {
+    WRITERS: _(
+        "Volunteers: write and edit articles and themes, add images and documents, save "
+        "drafts and submit them for review. They cannot publish."
+    ),
+    MODERATORS: _(
+        "The coordinator: everything writers do, plus publish and unpublish, approve or send "
+        "back submissions, manage notices, site settings, redirects and user accounts."
+    ),
+}
 # Wagtail's migrations create these two; ours renames them (one pair of groups, not four).
 WAGTAIL_NAMES = {WRITERS: "Editors", MODERATORS: "Moderators"}
 

@@ -1,7 +1,9 @@
 import django_filters
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -65,11 +67,13 @@ class ArticleFilterSet(PageFilterSet):
 
 
 class ArticleListingViewSet(PageListingViewSet):
-    """"Articles" in the admin menu: every article, with the languages it is written in."""
+    """ "Articles" in the admin menu: every article, with the languages it is written in."""
 
     model = ArticlePage
     icon = "doc-full"
     menu_label = _("Articles")
+    # Wagtail would say "Ajouter un(e) article" (home/listings.py).
+    add_item_label = _("Add an article")
     menu_order = 150
     add_to_admin_menu = True
     name = "articles"
@@ -78,6 +82,9 @@ class ArticleListingViewSet(PageListingViewSet):
         *IndexView.base_columns,
         Column("languages", label=_("Languages"), accessor=translation_label, width="20%"),
     ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
 
 
 @hooks.register("register_admin_viewset")
@@ -104,6 +111,11 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=160,
     )
+
+
+@hooks.register("insert_editor_js")
+def show_errors_in_hidden_languages():
+    return format_html('<script src="{}"></script>', static("editorial/js/errors_in_view.js"))
 
 
 class ModeratorMenuItem(MenuItem):

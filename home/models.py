@@ -16,6 +16,7 @@ from pagecache.cache import memoized
 
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
+from .page_forms import BasePageForm
 from .sites import site_root_paths, view_restrictions_exist
 from .slugs import ascii_slug, needs_transliteration, slug_from_title
 
@@ -29,6 +30,8 @@ class BasePage(Page):
     # Read by the main menu of every page. Declared here: a name the template cannot find on
     # a page costs Django a dir() of the page (half a millisecond) to tell why.
     is_news_index = False
+
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
@@ -167,6 +170,24 @@ class BasePage(Page):
     @property
     def default_preview_mode(self):
         return DEFAULT_LANGUAGE
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """Every preview of a page takes its language from `?mode=`: Wagtail's preview from
+        the moderation dashboard always asks for the default (French) one. The preview's
+        language switcher links to the same admin address in the other mode
+        (`preview_url`), never to a public address that may not exist yet."""
+        extra_request_attrs = dict(extra_request_attrs or {})
+        if original_request is not None:
+            asked = original_request.GET.get("mode")
+            if asked in LANGUAGE_CODES:
+                preview_mode = asked
+            query = original_request.GET.copy()
+            query.pop("mode", None)
+            extra_request_attrs.setdefault("preview_url", original_request.path)
+            extra_request_attrs.setdefault("preview_query", query)
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
 
     def serve_preview(self, request, mode_name):
         lang = mode_name if mode_name in LANGUAGE_CODES else DEFAULT_LANGUAGE

@@ -1,5 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.utils.encoding import iri_to_uri
+from django.utils.html import format_html
 
 from wagtail import hooks
 
@@ -15,3 +17,14 @@ def redirect_transliterated_address(page, request, serve_args, serve_kwargs):
     if request.GET:
         url = f"{url}?{request.GET.urlencode()}"
     return HttpResponsePermanentRedirect(iri_to_uri(url))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_forms_js():
+    # Not deferred: it must set the date picker's defaults before the form's widgets start.
+    return format_html('<script src="{}"></script>', static("home/admin/forms.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_forms_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/admin/forms.css"))

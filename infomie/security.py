@@ -3,7 +3,12 @@
 The public site's content security policy (settings.CONTENT_SECURITY_POLICY) allows no inline
 script or style. JSON-LD `<script type="application/ld+json">` blocks are data, never run,
 so script-src does not apply to them. Wagtail's admin relies on inline scripts and styles:
-it gets a looser policy of its own, still limited to this site."""
+it gets a looser policy of its own, still limited to this site.
+
+The admin's preview renders a page through the whole middleware stack again, on a request
+for the page's public address (Wagtail marks it `is_dummy`): that response keeps the public
+policy, except that this site's own admin may frame it, or the preview panel stays blank.
+No one else may frame it, and public pages still refuse every frame."""
 
 from csp.middleware import CSPMiddleware
 
@@ -27,11 +32,30 @@ ADMIN_DIRECTIVES = {
 }
 
 
+PREVIEW_DIRECTIVES = {"frame-ancestors": ["'self'"]}
+
+
+def is_admin_preview(request):
+    """True for the request Wagtail makes up to render a preview (never set by a visitor)."""
+    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The public policy, the admin's, and what lets the admin frame its preview: its CSP
+    frame-ancestors and its X-Frame-Options (SAMEORIGIN; DENY everywhere else, set by
+    Django's XFrameOptionsMiddleware, which runs before this one on the way out)."""
+
+    def process_response(self, request, response):
+        if is_admin_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
             parts.config = ADMIN_DIRECTIVES
+        elif not report_only and is_admin_preview(request):
+            parts.replace = {**(parts.replace or {}), **PREVIEW_DIRECTIVES}
         return parts
 
 

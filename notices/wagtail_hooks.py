@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -20,6 +21,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.listings import NamedListingMixin
 
 from .models import Notice, NoticeStatus
 
@@ -49,8 +52,10 @@ class LocalDateTimeColumn(Column):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-class NoticeViewSet(SnippetViewSet):
+class NoticeViewSet(NamedListingMixin, SnippetViewSet):
     model = Notice
+    add_item_label = _("Add a notice")
+    no_items_message = _("There are no notices yet.")
     icon = "warning"
     menu_label = _("Notices")
     menu_order = 210
@@ -78,7 +83,11 @@ register_snippet(NoticeViewSet)
 @require_POST
 @permission_required("notices.change_notice", raise_exception=True)
 def switch_notice(request, pk):
+    """Off goes off at once; a suspension goes on only once the editor has read what
+    visitors will see and for how long, and confirmed."""
     notice = get_object_or_404(Notice, pk=pk)
+    if notice.is_suspension and not notice.enabled and request.POST.get("confirm") != "1":
+        return confirm_suspension(request, notice)
     notice.enabled = not notice.enabled
     notice.save(update_fields=["enabled", "updated_at"])
     if notice.enabled:
@@ -87,6 +96,31 @@ def switch_notice(request, pk):
     else:
         messages.success(request, gettext("“%(name)s” is switched off.") % {"name": notice.name})
     return redirect("wagtailsnippets_notices_notice:list")
+
+
+def confirm_suspension(request, notice):
+    list_url = reverse("wagtailsnippets_notices_notice:list")
+    title = gettext("Suspend access to the site?")
+    now = timezone.now()
+    return TemplateResponse(
+        request,
+        "notices/admin/confirm_suspension.html",
+        {
+            "notice": notice,
+            "header_title": title,
+            "page_title": title,
+            "header_icon": "warning",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": gettext("Home")},
+                {"url": list_url, "label": capfirst(Notice._meta.verbose_name_plural)},
+                {"url": "", "label": title},
+            ],
+            "starts_later": notice.starts_at is not None and notice.starts_at > now,
+            "already_over": notice.ends_at is not None and notice.ends_at <= now,
+            "switch_url": reverse("notices_switch", args=[notice.pk]),
+            "list_url": list_url,
+        },
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -59,10 +60,25 @@ def _compute_alternate_urls(request, page):
     return urls
 
 
+def _preview_urls(request):
+    """In the admin's preview, the same preview in each language (the page may have no
+    public address yet): {language: admin preview URL with `?mode=`}, or None elsewhere."""
+    preview_url = getattr(request, "preview_url", None)
+    if not preview_url or not getattr(request, "is_preview", False):
+        return None
+    urls = {}
+    for code in LANGUAGE_CODES:
+        query = getattr(request, "preview_query", None) or QueryDict(mutable=True)
+        query = query.copy()
+        query["mode"] = code
+        urls[code] = f"{preview_url}?{query.urlencode()}"
+    return urls
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     active = current_language()
-    urls = _alternate_urls(context)
+    urls = _preview_urls(context.get("request")) or _alternate_urls(context)
     links = [
         {"code": code, "label": LANGUAGE_LABELS[code], "url": urls[code], "active": code == active}
         for code in LANGUAGE_CODES

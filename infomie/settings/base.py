@@ -45,7 +45,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the users and groups listings of editorial/accounts.py.
+    "editorial.apps.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -183,6 +184,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Editors type dates as jj/mm/aaaa (and jj/mm/aaaa hh:mm): the admin's date pickers write and
+# show them so, and the forms read them so in both admin languages (infomie/formats/: no
+# month-first reading in English, where 05/11 would become the 11th of May).
+FORMAT_MODULE_PATH = ["infomie.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Paris"
@@ -215,6 +223,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = env_bool("WAGTAIL_ALLOW_UNICODE_SLUGS", False)
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's login form with a translated "Mot de passe" label.
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.accounts.LoginForm"
 # No third-party requests from the admin either: editors' avatars are not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -222,7 +232,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 
 SESSION_COOKIE_HTTPONLY = True
 # What a public page may load: only this site's own files; no inline script or style, no
-# frames. The admin gets a looser policy (infomie/security.py): Wagtail uses inline code.
+# frames. The admin gets a looser policy (infomie/security.py): Wagtail uses inline code. The
+# admin's preview of a page may be framed by the admin (same origin), nothing else.
 CSP_EXTRA_SOURCES = env_list("CSP_EXTRA_SOURCES")  # e.g. a media host on object storage
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
