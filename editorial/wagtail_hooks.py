@@ -7,13 +7,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from articles.models import ArticlePage
 
+from .interchange_views import (
+    ConfirmImportView,
+    ExportView,
+    ImportView,
+    can_exchange_articles,
+)
 from .translation_status import status_of
 from .views import TranslationStatusView
 
@@ -110,3 +116,37 @@ def register_translation_status_menu_item():
 @hooks.register("insert_editor_js")
 def show_errors_in_hidden_languages():
     return format_html('<script src="{}"></script>', static("editorial/js/errors_in_view.js"))
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_exchange_articles(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_export_urls():
+    return [
+        path("articles-import/", ImportView.as_view(), name="editorial_import"),
+        path(
+            "articles-import/confirm/",
+            ConfirmImportView.as_view(),
+            name="editorial_import_confirm",
+        ),
+        path("articles-export/", ExportView.as_view(), name="editorial_export"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_export_menu_item():
+    """"Import and export", for moderators only (writers do not see it)."""
+    items = [
+        ModeratorMenuItem(
+            _("Import articles"), reverse("editorial_import"), icon_name="upload", order=10
+        ),
+        ModeratorMenuItem(
+            _("Export articles"), reverse("editorial_export"), icon_name="download", order=20
+        ),
+    ]
+    return SubmenuMenuItem(
+        _("Import and export"), Menu(items=items), icon_name="table", order=170
+    )

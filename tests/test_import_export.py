@@ -279,6 +279,20 @@ def test_export_to_stdout_is_csv(news_index):
     assert out.splitlines()[0] == ",".join(interchange.COLUMNS)
 
 
+def test_export_for_excel_reads_back_unchanged(tmp_path, news_index):
+    ArticlePageFactory(
+        parent=news_index, title_fr="Été ; « à Calais »", themes=[ThemeFactory(name_fr="Accès")]
+    )
+    path = tmp_path / "excel.csv"
+    run("export_articles", str(path), "--excel")
+    content = path.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf")  # French Excel reads UTF-8 only with it
+    assert content.decode("utf-8-sig").splitlines()[0] == ";".join(interchange.COLUMNS)
+    assert "1 unchanged" in run("import_articles", str(path), "--dry-run")
+    with pytest.raises(CommandError, match="--excel"):
+        run("export_articles", str(tmp_path / "a.json"), "--excel")
+
+
 def test_updates_keep_pages_whole(client, tmp_path, news_index):
     """A live row publishes the change; a draft row on a live article leaves the live version
     as it is and saves the change as a draft."""

@@ -8,15 +8,16 @@ before anything is written; one bad row and nothing is imported, with errors tha
 row and the column. Importing an export changes nothing; an import never publishes an
 article an editor left as a draft or submitted for review.
 
-- reading: read_rows (file → numbered records)
+- reading: read_rows (file → numbered records), read_file (the same, with how the file
+  was read: encoding, delimiter)
 - validation: validate (records → Rows, or ImportFileError listing every problem)
 - writing: import_rows (Rows → articles; dry_run), with bulk for the bulk writes
-- export: export_records, write_csv, write_json
+- export: export_records, write_csv, write_excel_csv (for French Excel), write_json
 """
 
 from .columns import COLUMNS, ImportFileError, Plan, Row, row_error
-from .export import export_records, write_csv, write_json
-from .reading import read_rows
+from .export import export_records, write_csv, write_excel_csv, write_json
+from .reading import read_file, read_rows
 from .validation import validate
 from .writing import import_rows
 
@@ -27,9 +28,11 @@ __all__ = [
     "Row",
     "export_records",
     "import_rows",
+    "read_file",
     "read_rows",
     "row_error",
     "validate",
     "write_csv",
+    "write_excel_csv",
     "write_json",
 ]

@@ -95,6 +95,9 @@ class Plan:
     new_themes: list = field(default_factory=list)
     left_alone: list = field(default_factory=list)
     updated_themes: list = field(default_factory=list)
+    # {row number: "created", "updated", "unchanged" or "left_alone"}: labels may repeat (two
+    # rows citing one source URL), so the admin's preview finds each row's fate here.
+    actions: dict = field(default_factory=dict)
 
     def summary(self, dry_run=False):
         """One sentence, in the active language: what was done, or what would be."""

@@ -49,10 +49,10 @@ def write_json(records, out):
     out.write("\n")
 
 
-def write_csv(records, out):
+def write_csv(records, out, delimiter=","):
     """One line per article. Themes as a JSON list of objects (every language travels),
     bodies as HTML paragraphs or, when richer, JSON blocks."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n", delimiter=delimiter)
     writer.writeheader()
     for record in records:
         record = dict(record)
@@ -60,6 +60,14 @@ def write_csv(records, out):
         for code in LANGUAGE_CODES:
             record[f"body_{code}"] = _body_cell(record[f"body_{code}"])
         writer.writerow(record)
+
+
+def write_excel_csv(records, out):
+    """CSV as French Excel opens it with a double click: UTF-8 announced by a byte-order mark
+    (without it Excel reads Windows-1252, and accents come out garbled) and semicolons (its
+    list separator in French). The import reads it back as it is."""
+    out.write("\ufeff")
+    write_csv(records, out, delimiter=";")
 
 
 def _body_cell(blocks):

@@ -59,6 +59,7 @@ def import_rows(rows, dry_run=False, user=None):
             article = existing.get(row.key)
             if article is None:
                 plan.created.append(row.label)
+                plan.actions[row.number] = "created"
                 new_articles.append((fields, row_themes, row.live, row.key))
                 continue
             published_clean = article.live and not article.has_unpublished_changes
@@ -68,10 +69,13 @@ def import_rows(rows, dry_run=False, user=None):
                 version = working_copy(article)
             if _same(version, fields, row_themes, editor):
                 plan.unchanged.append(row.label)
+                plan.actions[row.number] = "unchanged"
             elif article.pk in in_review or (article.live and not published_clean):
                 plan.left_alone.append(row.label)
+                plan.actions[row.number] = "left_alone"
             else:
                 plan.updated.append(row.label)
+                plan.actions[row.number] = "updated"
                 publish = row.live and published_clean
                 changed_articles.append((article, version, fields, row_themes, publish))
         if not dry_run:

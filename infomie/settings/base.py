@@ -209,6 +209,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# The admin's article import: the largest file it accepts (the command has no limit), and the
+# private folder (never under MEDIA_ROOT) holding a file between its preview and the
+# confirmation; several app servers must share it, as they share the media.
+ARTICLES_IMPORT_MAX_SIZE = int(os.environ.get("ARTICLES_IMPORT_MAX_SIZE", 5 * 1024 * 1024))
+ARTICLES_IMPORT_DIR = Path(os.environ.get("ARTICLES_IMPORT_DIR", VAR_DIR / "imports"))
 
 WAGTAIL_SITE_NAME = "InfoMIE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -51,6 +51,8 @@ VISIBLE_TEXT_JS = """() => {
     const skip = 'script, style, template, noscript, textarea, [contenteditable], '
         + '[data-draftail-editor-wrapper], .Draftail-Editor, .c-sf-block__title, '
         + '[data-side-panel-toggle-counter], '
+        // Column names and values of an import file (title_fr, live), as the file spells them.
+        + 'code, '
         // The date picker's range button, only shown with an option Wagtail does not use.
         + '.xdsoft_save_selected';
     const texts = [];
@@ -198,6 +200,8 @@ def test_moderator_admin_is_french(demo_site, browser, french_editors, submitted
             f"/admin/pages/add/articles/articlepage/{index.pk}/",
             "/admin/articles/",
             "/admin/translations/",
+            "/admin/articles-import/",
+            "/admin/articles-export/",
             "/admin/snippets/notices/notice/",
             "/admin/snippets/notices/notice/?q=Épiphanie",
             "/admin/snippets/notices/notice/add/",

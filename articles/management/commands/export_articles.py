@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.interchange import export_records, write_csv, write_json
+from articles.interchange import export_records, write_csv, write_excel_csv, write_json
 
 from .import_articles import BilingualCommand, add_language_argument, language_of
 
@@ -28,18 +28,31 @@ class Command(BilingualCommand):
             choices=["csv", "json"],
             help=_("when the file name does not say it"),
         )
+        parser.add_argument(
+            "--excel",
+            action="store_true",
+            help=_(
+                "CSV for French Excel: UTF-8 with a byte-order mark and semicolons (as the "
+                "admin's “Excel” export)"
+            ),
+        )
         add_language_argument(parser)
 
     def handle(self, *args, **options):
         with translation.override(language_of(options)):
-            self.export(options["file"], options["format"])
+            self.export(options["file"], options["format"], options["excel"])
 
-    def export(self, path, file_format):
+    def export(self, path, file_format, excel=False):
         if file_format is None:
             file_format = path.rsplit(".", 1)[-1].lower() if path != "-" else "csv"
         if file_format not in ("csv", "json"):
             raise CommandError(_("Use a .csv or .json file name, or --format."))
-        write = write_json if file_format == "json" else write_csv
+        if excel and file_format != "csv":
+            raise CommandError(_("--excel writes a CSV file, not JSON."))
+        if file_format == "json":
+            write = write_json
+        else:
+            write = write_excel_csv if excel else write_csv
         records = export_records()
         if path == "-":
             write(records, self.stdout if self.stdout else sys.stdout)
