@@ -13,12 +13,8 @@ class HomeConfig(AppConfig):
         # one indexed query per level instead (see BasePage.route); this runs after its
         # patching because "home" comes after it in INSTALLED_APPS.
         from .models import BasePage
-
-        # It also sets `_get_site_root_paths` on each; ours keeps them in the process
-        # between requests (home/sites.py).
         for model in _subclasses(BasePage):
             model.route = BasePage.translated_route
-            model._get_site_root_paths = BasePage.memoized_site_root_paths
 
         from . import signals  # noqa: F401
         from .schema import ensure_translated_page_columns

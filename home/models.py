@@ -12,12 +12,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from pagecache.cache import memoized
+from pagecache import kept
 
 from .caching import cached
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
 from .page_forms import BasePageForm
-from .sites import site_root_paths, view_restrictions_exist
+from .sites import page_from_row, page_row, view_restrictions_exist
 from .slugs import ascii_slug, needs_transliteration, slug_from_title
 
 HOME_LATEST_COUNT = 6
@@ -105,13 +105,18 @@ class BasePage(Page):
 
     def _child_by_slug(self, slug):
         """The live or draft child page at `slug` in the visitor's language, or None. The
-        sections below the home page (the news, the donation page) are kept in the process
-        until the next content change: every article's URL goes through one. Only pages found
-        are kept, so made-up addresses cannot fill the memory."""
+        sections below the home page (the news, the donation page), which every article's
+        address goes through, are kept as plain values until the next content change
+        (home.sites); only pages found, so made-up addresses cannot fill the cache."""
         if self.depth > 2:
             return self._find_child_by_slug(slug)
-        key = f"home:route:{self.pk}:{current_language()}:{slug}"
-        return memoized(key, lambda: self._find_child_by_slug(slug), keep=bool)
+
+        def find_row():
+            child = self._find_child_by_slug(slug)
+            return page_row(child) if child is not None else None
+
+        row = kept(f"section:{self.pk}:{current_language()}:{slug}", find_row)
+        return page_from_row(row) if row is not None else None
 
     def _find_child_by_slug(self, slug):
         lang = current_language()
@@ -119,44 +124,19 @@ class BasePage(Page):
         child_models = self.specific_class.allowed_subpage_models()
         if not child_models:  # an article: nothing can live below it
             return None
-        if len(child_models) == 1:
-            # One possible page type below (articles under the news index): one query,
-            # compiled once per content change (see _child_by_slug_query).
-            sql, params = self._child_by_slug_query(child_models[0], lang)
-            params = [slug if param == _SLUG_PLACEHOLDER else param for param in params]
-            found = list(child_models[0].objects.raw(sql, params))
-            return found[0] if found else None
-        # Several (the news index and the donation page under home): the type listed first in
-        # subpage_types, the one most visits go through, still costs one query.
+        # The type listed first in subpage_types, the one most visits go through (articles
+        # under the news index, the news index under home), costs one query.
         first = self.specific_class.clean_subpage_models()[0]
         if first in child_models:
             child = first.objects.child_of(self).filter(match).first()
-            if child is not None:
+            if child is not None or len(child_models) == 1:
                 return child
         return self.get_children().filter(match).specific().first()
-
-    def _child_by_slug_query(self, model, lang):
-        """The SQL of `model.objects.child_of(self).filter(slug…).first()` with a placeholder
-        for the slug. Compiling it (some sixty columns) costs Django more than PostgreSQL
-        takes to run it: it is kept in the process until the next content change, which a
-        move of this page (its path is in the query) also is."""
-
-        def compile_query():
-            query = model.objects.child_of(self).filter(_slug_match(lang, _SLUG_PLACEHOLDER))
-            query = query.order_by(*(query.query.order_by or model._meta.ordering or ["pk"]))
-            return query[:1].query.get_compiler(query.db).as_sql()
-
-        key = f"home:route-sql:{self.pk}:{model._meta.label_lower}:{lang}"
-        return memoized(key, compile_query)
 
     def get_view_restrictions(self):
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()  # no query
         return super().get_view_restrictions()
-
-    def memoized_site_root_paths(self, request=None):
-        """Replaces `_get_site_root_paths` (see HomeConfig.ready)."""
-        return site_root_paths(self, request)
 
     def get_routed_parent(self):
         """The parent page, without a query when the request was routed through it."""
@@ -257,11 +237,7 @@ class HomePage(BasePage):
         from articles.models import ArticlePage, themes_in_display_order
 
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor until the next content change, as the related articles.
-        context["latest_articles"] = memoized(
-            f"home:latest:{self.pk}",
-            lambda: list(ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]),
-        )
+        context["latest_articles"] = ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]
         context["themes"] = themes_in_display_order()
         return context
 
@@ -410,10 +386,6 @@ def sitemap_entries(urls, lastmod):
     return [
         {"location": url, "lastmod": lastmod, "alternates": alternates} for url in urls.values()
     ]
-
-
-# Stands for the slug in the compiled routing query; cannot be a slug (SLUG_RE, Wagtail's).
-_SLUG_PLACEHOLDER = "\x00slug\x00"
 
 
 def _slug_match(lang, slug):
