@@ -20,11 +20,11 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.breadcrumbs import Crumb
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
-from home.models import BasePage, sitemap_entries
-from home.sites import view_restrictions_exist
-from home.widgets import LengthCountedTextarea
+from core.breadcrumbs import Crumb
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
+from core.lookups import view_restrictions_exist
+from core.models import BasePage, sitemap_entries
+from core.widgets import LengthCountedTextarea
 from pagecache import kept
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock

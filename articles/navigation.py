@@ -7,8 +7,8 @@ from django.utils import translation
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from home.caching import cached, purge
-from home.i18n import LANGUAGE_CODES, current_language
+from core.caching import cached, purge
+from core.i18n import LANGUAGE_CODES, current_language
 
 CACHE_KEY = "news-index-url:{lang}"
 

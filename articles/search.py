@@ -35,7 +35,7 @@ from django.db.models.signals import post_delete, pre_delete
 
 from wagtail.models import Page
 
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 from .models import ArticlePage, Theme
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from home.i18n import LANGUAGE_CODES, current_language, sorted_query
+from core.i18n import LANGUAGE_CODES, current_language, sorted_query
 
 from .models import paginate
 from .search import clean_query, search_articles

@@ -9,7 +9,8 @@ from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .caching import purge
+from core.caching import purge
+
 from .models import AssociationSettings, DonationPage, DonationSettings, HomePage
 
 

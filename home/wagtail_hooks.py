@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 
-from .i18n import sorted_query
+from core.i18n import sorted_query
 
 
 @hooks.register("before_serve_page")

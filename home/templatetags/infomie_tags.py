@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import format_html
 
 from articles.navigation import news_index_url, news_route_url
-from home.i18n import LANGUAGE_CODES, current_language, language_of, sorted_query
+from core.i18n import LANGUAGE_CODES, current_language, language_of, sorted_query
 
 register = template.Library()
 
