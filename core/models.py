@@ -31,7 +31,18 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def _set_core_field_defaults(self):
+    def full_clean(self, *args, **kwargs):
+        self.fill_translated_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # What Wagtail runs instead of full_clean when a draft is saved.
+        self.fill_translated_slugs()
+        super().minimal_clean()
+
+    def fill_translated_slugs(self):
+        """Each language's slug from its title when left empty, made ASCII (core/slugs.py),
+        once the parent is known (Wagtail fills its own single slug at the same moment)."""
         parent = None
         if self.path or getattr(self, "_cached_parent_obj", None):
             parent = self.get_parent()
@@ -42,7 +53,6 @@ class BasePage(Page):
                     base = slug_from_title(title)
                     setattr(self, f"slug_{code}", self._free_slug(parent, base))
             self.make_slugs_ascii(parent)
-        super()._set_core_field_defaults()
 
     def make_slugs_ascii(self, parent=None):
         """Transliterate the slugs that are not ASCII (home/slugs.py), unless the settings
