@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from articles.models import ArticlePage, themes_in_display_order
 from core.caching import cached
 from core.i18n import LANGUAGE_CODES
 from core.models import BasePage
@@ -35,8 +36,6 @@ class HomePage(BasePage):
     subpage_types = ["articles.ArticleIndexPage", "home.DonationPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, themes_in_display_order
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.for_listing()[:HOME_LATEST_COUNT]
         context["themes"] = themes_in_display_order()
