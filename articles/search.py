@@ -150,23 +150,23 @@ def update_search_vectors(articles=None):
     the number of articles updated; does nothing on other databases."""
     if connection.vendor != "postgresql":
         return 0
-    rows = ArticlePage.objects.all()
-    if isinstance(articles, QuerySet):
-        rows = rows.filter(pk__in=articles.values("pk"))
-    elif articles is not None:
-        ids = [int(getattr(article, "pk", article)) for article in articles]
-        if not ids:
-            return 0
-        rows = rows.filter(pk__in=ids)
-    ids = list(rows.order_by("pk").values_list("pk", flat=True))
+    if articles is None:
+        ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
+    elif isinstance(articles, QuerySet):
+        ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    else:
+        ids = sorted({int(getattr(article, "pk", article)) for article in articles})
+    updated = 0
     for start in range(0, len(ids), VECTOR_BATCH):
-        batch = (
+        batch = list(
             ArticlePage.objects.filter(pk__in=ids[start : start + VECTOR_BATCH])
             .defer("search_vector_fr", "search_vector_en")
             .prefetch_related("themes")
         )
-        _write_vectors(list(batch))
-    return len(ids)
+        if batch:
+            _write_vectors(batch)
+            updated += len(batch)
+    return updated
 
 
 def _write_vectors(articles):

@@ -3,13 +3,16 @@ page's language: never a block's type, its id, a link's address or a quotation's
 setting. The same text on PostgreSQL (stored vectors) and SQLite (plain matching), and the same
 vectors whether an article is imported or published from the admin."""
 
+import importlib
 import io
 import json
 
 import factory.random
 import pytest
 
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ArticlePage
@@ -286,12 +289,9 @@ def test_an_import_gives_the_vectors_a_publish_in_the_admin_gives(
     assert vectors(article) == imported
 
 
-@pytest.mark.postgres
-def test_existing_articles_are_reindexed_by_the_command(article):
-    """Vectors written the old way (the body's JSON, block types and ids included) are
-    replaced by the command."""
-    from django.db import connection
-
+def write_old_vectors(article):
+    """The vectors as they were written before this change: the body's JSON, block types and
+    ids included."""
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE articles_articlepage SET search_vector_fr = "
@@ -300,8 +300,26 @@ def test_existing_articles_are_reindexed_by_the_command(article):
             [article.pk],
         )
     assert "'paragraph" in vectors(article)["search_vector_fr"]
+
+
+@pytest.mark.postgres
+def test_existing_articles_are_reindexed_by_the_command(article):
+    """Vectors written the old way (the body's JSON, block types and ids included) are
+    replaced by the command."""
+    write_old_vectors(article)
+    assert "'paragraph" in vectors(article)["search_vector_fr"]
     out = io.StringIO()
     call_command("update_search_vectors", stdout=out)
     assert "Search vectors updated for 1 article(s)." in out.getvalue()
     assert "'paragraph" not in vectors(article)["search_vector_fr"]
     assert update_search_vectors([]) == 0
+
+
+@pytest.mark.postgres
+def test_the_migration_rebuilds_vectors_written_the_old_way(article):
+    migration = importlib.import_module("articles.migrations.0006_search_text_not_json")
+    write_old_vectors(article)
+    with connection.schema_editor() as schema_editor:
+        migration.rebuild_vectors(apps, schema_editor)
+    assert "'paragraph" not in vectors(article)["search_vector_fr"]
+    assert "'satur" in vectors(article)["search_vector_fr"]
