@@ -197,14 +197,14 @@ sub vcl_synth {
 
 sub vcl_deliver {
     unset resp.http.Via;
+    # What the edge did: hit, stale (served while the application failed), miss, pass.
     if (obj.uncacheable) {
         set resp.http.X-Edge = "pass";
+    } elsif (obj.ttl < 0s) {
+        set resp.http.X-Edge = "stale";
     } elsif (obj.hits > 0) {
         set resp.http.X-Edge = "hit";
     } else {
         set resp.http.X-Edge = "miss";
-    }
-    if (req.http.X-Edge-Stale && obj.ttl < 0s) {
-        set resp.http.X-Edge = "stale";
     }
 }
