@@ -66,7 +66,7 @@ EDGE_PORT ?= 6081
 VARNISHD ?= $(shell command -v varnishd || echo /usr/sbin/varnishd)
 ifdef EDGE
 SERVE_ENV += EDGE_CACHE_URL="http://127.0.0.1:$(EDGE_PORT)"
-EDGE_RUN = mkdir -p var/varnish && sed 's/\.port = "8000";/.port = "$(PORT)";/' \
+EDGE_RUN = mkdir -p var/varnish && sed 's/\.port = "8000";/.port = "$(PORT)";/g' \
 	deploy/varnish/default.vcl > var/varnish/infomie.vcl && chmod o+x var && chmod 755 var/varnish && \
 	$(VARNISHD) -n $(CURDIR)/var/varnish/n -a $(HOST):$(EDGE_PORT) -f $(CURDIR)/var/varnish/infomie.vcl \
 	-s malloc,256m -P $(CURDIR)/var/varnish/varnishd.pid && \

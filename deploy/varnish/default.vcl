@@ -19,12 +19,19 @@ backend app {
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
-    # A dead or hung application is noticed within seconds: stale copies are then served
-    # without waiting for it. robots.txt needs no database; `localhost` must be in
-    # ALLOWED_HOSTS.
+}
+
+# The same server, only asked whether it answers: a dead or hung application is noticed within
+# seconds, and stale copies are then served without waiting for it. Never used to fetch, so a
+# failing check (say `localhost` missing from ALLOWED_HOSTS) costs no page, only fresher
+# copies. robots.txt needs no database.
+backend app_health {
+    .host = "127.0.0.1";
+    .port = "8000";
     .probe = {
         .request = "GET /robots.txt HTTP/1.1"
             "Host: localhost"
+            "X-Forwarded-Proto: https"
             "Connection: close"
             "User-Agent: varnish-probe";
         .interval = 2s;
@@ -105,7 +112,8 @@ sub vcl_recv {
     # While the application answers, a copy past its max-age is refetched (served at most ten
     # seconds stale while it is). When the application is down (probe) or has just failed
     # (restart from vcl_synth), the copy's whole stale-if-error applies.
-    if (!req.http.X-Edge-Stale && std.healthy(req.backend_hint)) {
+    set req.backend_hint = app;
+    if (!req.http.X-Edge-Stale && std.healthy(app_health)) {
         set req.grace = 10s;
     }
     return (hash);
@@ -124,9 +132,12 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    # Long admin actions (an import of thousands of rows) are not a failure.
+    # Long admin actions (an import of thousands of rows) are not a failure; a public page
+    # that takes this long is one (its stale copy is served instead).
     if (bereq.url ~ "^/admin/") {
         set bereq.first_byte_timeout = 600s;
+    } elsif (bereq.url ~ "^/(fr|en)/") {
+        set bereq.first_byte_timeout = 15s;
     }
     unset bereq.http.X-Edge-Dismissed;
 }
@@ -157,7 +168,9 @@ sub vcl_backend_response {
         # Consumed here (Edge Architecture Specification): browsers and other caches never
         # see it; what they see is that they must ask again (only this cache is purged).
         unset beresp.http.Surrogate-Control;
-        set beresp.http.Cache-Control = "no-cache";
+        if (beresp.status != 503) {
+            set beresp.http.Cache-Control = "no-cache";
+        }
         if (beresp.ttl > 0s) {
             return (deliver);
         }
