@@ -123,7 +123,7 @@ class Server:
         assert status == 302, f"login failed: {status} {self.output()[-2000:]}"
 
 
-    def raw_get(self, target, cookie=None, method="GET"):
+    def raw_get(self, target, cookie=None, method="GET", headers=()):
         """(status, headers, body) of `GET target` (or `method`), `target` sent byte for byte
         as it is given (str: encoded as UTF-8), as a browser or a crawler may send it,
         unencoded characters and invalid UTF-8 included."""
@@ -135,6 +135,7 @@ class Server:
         ]
         if cookie:
             lines.append(b"Cookie: " + cookie.encode())
+        lines += [f"{name}: {value}".encode() for name, value in headers]
         lines += [b"Connection: close", b"", b""]
         with socket.create_connection(("127.0.0.1", self.port), timeout=self.timeout) as sock:
             sock.sendall(b"\r\n".join(lines))

@@ -175,8 +175,8 @@ class Edge:
         if self.app.process.poll() is None:
             self.app.__exit__(None, None, None)
 
-    def get(self, path, cookie=None):
-        return self.varnish.raw_get(path, cookie=cookie)
+    def get(self, path, cookie=None, headers=()):
+        return self.varnish.raw_get(path, cookie=cookie, headers=headers)
 
 
 @needs_varnish
@@ -195,6 +195,16 @@ def test_a_publish_in_the_admin_is_seen_through_the_edge_at_once(
             assert len(headers["x-varnish"].split()) == 2 and int(headers["age"]) >= 0
             assert "cache-control" in headers and "surrogate-control" not in headers
             assert "avant la correction" in html or "Title before" in html, path
+            # Marked for the edge by the application, also when its page cache answers early.
+            for _ in range(2):  # its own host: a page of its own in the page cache
+                status, headers, _html = edge.app.raw_get(path)
+            assert headers["x-cache"] == "HIT" and "max-age=300" in headers["surrogate-control"]
+
+        # "/" redirects by Accept-Language: never kept, so each visitor gets their language.
+        for language in ("en", "fr", "en"):
+            status, headers, _html = edge.get("/", headers=[("Accept-Language", language)])
+            assert (status, headers["location"]) == (302, f"/{language}/")
+            assert headers["x-edge"] == "pass"
 
         # An editor logs in through the edge: never cached, always the application.
         edge.varnish.log_in("editor", "pw-for-tests")
@@ -273,6 +283,25 @@ def test_when_the_application_stops_the_edge_serves_its_last_copy(
         status, headers, html = edge.get("/en/news/?page=2")
         assert status == 503 and "Temporarily unavailable" in html
         assert "Momentanément indisponible" in html
+
+
+@needs_varnish
+@pytest.mark.processes
+@pytest.mark.postgres
+def test_a_deliberate_503_is_never_replaced_by_a_stale_copy(published, database_url):
+    """Even when the edge still holds a stale copy (here: the suspension's purge did not reach
+    it), the suspension page the application answers is what visitors get."""
+    with Edge(database_url, lambda varnish: None, EDGE_CACHE_SECONDS="2") as edge:
+        url = published.get_url_in("fr")
+        assert edge.get(url)[0] == 200
+        Notice.objects.create(
+            name="closed", level=NoticeLevel.SUSPENSION, enabled=True,
+            message_fr="<p>Site suspendu</p>", message_en="<p>Site suspended</p>",
+        )  # fmt: skip
+        time.sleep(3)  # the copy is past its max-age, within its stale-if-error
+        status, headers, html = edge.get(url)
+        assert status == 503 and "Site suspendu" in html, headers
+        assert "avant la correction" not in html
 
 
 @needs_varnish

@@ -109,12 +109,16 @@ sub vcl_recv {
     }
     set req.url = std.querysort(req.url);
 
-    # While the application answers, a copy past its max-age is refetched (served at most ten
-    # seconds stale while it is). When the application is down (probe) or has just failed
-    # (restart from vcl_synth), the copy's whole stale-if-error applies.
+    # While the application answers, a copy past its max-age is refetched before anything is
+    # served (never a stale page in front of a suspension the application has just decided).
+    # When the application is down (probe) or has just failed (restart from vcl_synth), the
+    # copy's whole stale-if-error applies.
     set req.backend_hint = app;
     if (!req.http.X-Edge-Stale && std.healthy(app_health)) {
-        set req.grace = 10s;
+        set req.grace = 0s;
+    } else {
+        # The copy's own (req.grace is an upper limit, and a restart keeps the first pass's).
+        set req.grace = 3650d;
     }
     return (hash);
 }
@@ -186,6 +190,8 @@ sub vcl_backend_error {
         return (abandon);
     }
     # The application cannot be reached and there is no copy: say so in both languages.
+    set beresp.uncacheable = true;
+    set beresp.ttl = 0s;
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
     set beresp.http.Cache-Control = "no-store";
