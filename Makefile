@@ -89,11 +89,11 @@ else
 	$(EDGE_RUN) $(SERVE_ENV) $(BIN)/granian $(GRANIAN_ARGS) infomie.wsgi:application
 endif
 
-# `make bench`: 10,000 articles in a separate database, granian (2 workers) and nginx serving
-# the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
+# `make bench`: 10,000 articles in a separate database, granian (2 workers), Varnish in front of
+# it and nginx serving the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
 bench: $(VENV)/.installed messages ## Benchmark: seed infomie_bench, measure with wrk beside nginx, write docs/benchmarks.md
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && { command -v varnishd || test -x /usr/sbin/varnishd; } >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light varnish >/dev/null; }
 	$(BIN)/python bench/run.py
 
 test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
