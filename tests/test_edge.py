@@ -5,19 +5,23 @@ PostgreSQL only for the server processes; skipped when varnishd is not installed
 installs Debian's `varnish`)."""
 
 import datetime
+import io
 import os
 import time
 
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory, ThemeFactory
+from articles.models import ArticlePage
 from infomie.edge import is_public_request, surrogate_control
 from notices.models import Notice, NoticeLevel
 from pagecache import purge_page_cache
+from scripts.benchmark_import import write_csv
 
 from .admin_forms import article_form_data
 from .servers import VARNISHD, GranianServer, Varnish
@@ -106,6 +110,20 @@ def test_many_changes_in_one_transaction_send_one_ban(transactional_db, site_tre
 
         purge_page_cache()  # outside a transaction: at once
         assert varnish.counter("MAIN.bans_added") == before + 2
+
+
+@needs_varnish
+def test_an_import_sends_one_ban(transactional_db, site_tree, edge_backend, tmp_path):
+    """The spreadsheet import, 300 rows (scripts/benchmark_import.py's file: themes, drafts
+    and published articles): one request to the edge, whatever the number of rows."""
+    path = tmp_path / "articles.csv"
+    write_csv(path, 300)
+    with Varnish(backend_port=9) as varnish:
+        edge_backend(varnish)
+        before = varnish.counter("MAIN.bans_added")
+        call_command("import_articles", str(path), stdout=io.StringIO())
+        assert ArticlePage.objects.count() == 300
+        assert varnish.counter("MAIN.bans_added") == before + 1
 
 
 @needs_varnish
