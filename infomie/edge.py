@@ -21,7 +21,7 @@ from django.db import transaction
 from django.http.cookie import parse_cookie
 from django.utils import timezone
 
-from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from notices.live import DISMISSED_COOKIE, next_change
 from notices.middleware import SUSPENSION_HEADER
