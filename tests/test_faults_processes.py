@@ -148,6 +148,7 @@ def test_a_hung_database_is_a_quick_503_and_the_site_recovers(published, databas
         relay.freeze()  # PostgreSQL hangs: the kept connection and new ones get no answer
         seconds, status, _headers, body = timed(server, "/robots.txt")
         assert status == 200 and "Sitemap:" in body and seconds < 1, seconds
+        assert raw_exchange(server, "/robots.txt", "Accept", "*/*", "HEAD") == (200, b"")
         for path in (url, "/fr/", "/en/news/?page=2", url):
             seconds, status, headers, html = timed(server, path)
             assert status == 503 and seconds < 15, (path, status, seconds)
@@ -198,6 +199,11 @@ HOSTILE_HEADERS = [
 def raw_request(server, path, name, value, method="GET"):
     """The status of `method path` carrying the header `name: value` (sent as Latin-1, byte
     for byte), or None when the server closed the connection without answering."""
+    return raw_exchange(server, path, name, value, method)[0]
+
+
+def raw_exchange(server, path, name, value, method="GET"):
+    """(status or None, body bytes) of `method path` with the header `name: value`."""
     lines = [f"{method} {path} HTTP/1.1"]
     if name.lower() != "host":
         lines.append(f"Host: 127.0.0.1:{server.port}")
@@ -208,8 +214,9 @@ def raw_request(server, path, name, value, method="GET"):
         while chunk := sock.recv(65536):
             data += chunk
     if not data:
-        return None
-    return int(data.split(b"\r\n", 1)[0].split()[1])
+        return None, b""
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b"\r\n", 1)[0].split()[1]), body
 
 
 @pytest.mark.parametrize("server_class", [GranianServer, Server])

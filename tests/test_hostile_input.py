@@ -2,6 +2,8 @@
 limits count: the client's, behind the documented proxy, never one a visitor can write."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from django.test import Client
 
@@ -167,3 +169,48 @@ def test_an_editors_save_without_redis_says_so_in_french_and_writes_nothing(
     article.refresh_from_db()
     assert article.title_fr == "Titre publié" and not article.has_unpublished_changes
     assert (Revision.objects.count(), PageLogEntry.objects.count()) == (revisions, log_entries)
+
+
+HEADERS = st.sampled_from(
+    [
+        "HTTP_HOST",
+        "HTTP_ACCEPT_LANGUAGE",
+        "HTTP_COOKIE",
+        "HTTP_X_FORWARDED_FOR",
+        "HTTP_X_REAL_IP",
+        "HTTP_X_FORWARDED_HOST",
+        "HTTP_X_FORWARDED_PROTO",
+        "HTTP_RANGE",
+        "HTTP_IF_MODIFIED_SINCE",
+        "HTTP_IF_NONE_MATCH",
+        "HTTP_ACCEPT",
+        "HTTP_REFERER",
+    ]
+)
+# What a WSGI server hands Django: each byte of the header one character (Latin-1).
+LATIN1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_categories=("Cc",)))
+VALUES = st.one_of(
+    LATIN1,
+    st.builds(lambda text, n: text * n, LATIN1.filter(bool), st.integers(1, 3000)),
+    st.builds(lambda n: "infomie_dismissed=" + "9" * n, st.integers(1, 6000)),
+    st.builds(
+        ".".join,
+        st.lists(
+            st.sampled_from(["1", "99", "x", "", "١".encode().decode("latin-1"), "-3"]), max_size=50
+        ),
+    ),
+)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(headers=st.dictionaries(HEADERS, VALUES, min_size=1, max_size=4))
+def test_no_header_value_gives_a_500(banner, headers):
+    client = Client(raise_request_exception=False)
+    for path in ("/", "/fr/", "/en/news/", "/robots.txt", "/fr/recherche/?q=asile"):
+        for method in (client.get, client.head):
+            response = method(path, **headers)
+            assert response.status_code < 500, (path, headers, response.status_code)
