@@ -5,41 +5,46 @@ On PostgreSQL: full-text search with the stemming of the page's language and acc
 `french`/`english` with `unaccent` first). Wagtail's search index stores one text per object,
 in whichever language was active when it was saved, and one configuration per backend; the press
 review needs each language searched with its own. So each article row stores one tsvector per
-language (`search_vector_fr`, `search_vector_en`, GIN-indexed, migration 0005), computed in the
-database by `update_search_vectors` from the row's own columns: the live content, since a
-draft's changes stay in its revision. An article not translated is searched in French, as it is
-shown. Computing them at query time instead cost 8 s a search with 10,000 articles.
+language (`search_vector_fr`, `search_vector_en`, GIN-indexed, migration 0005), written by
+`update_search_vectors` from the row's own columns: the live content, since a draft's changes
+stay in its revision. An article not translated is searched in French, as it is shown.
+Computing them at query time instead cost 8 s a search with 10,000 articles.
+
+What is searched is the text a reader reads (`searched_texts`): the body's blocks give their
+words (rich text without its tags, headings, quotations, link labels), never a block's type,
+its id, a link's address or a setting such as a quotation's language.
 
 Who keeps them current: `ArticlePage.save` (publish, a save of the row's content),
 `Theme.save` (a renamed theme), a theme's deletion (`connect_signals` below), the bulk import
-and the benchmark seeder; `manage.py update_search_vectors` rebuilds them all.
+and the benchmark seeder, all through `update_search_vectors`; `manage.py
+update_search_vectors` and migration 0006 rebuild them all.
 
 On SQLite (the `make run` default): every word must appear, case-insensitively, in one of the
-same fields. Plainer, but the search box works with nothing installed.
+same fields, the body read as the same text (a SQL function SQLite calls back). Plainer, but
+the search box works with nothing installed.
 """
 
+import functools
+import json
 import re
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorCombinable,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.backends.signals import connection_created
+from django.db.models import F, Func, Q, QuerySet, TextField
 from django.db.models.signals import post_delete, pre_delete
+from django.utils.encoding import force_str
 
-from wagtail.models import Page
+from wagtail import blocks
 
 from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 from .models import ArticlePage, Theme
 
 QUERY_MAX_LENGTH = 200
+VECTOR_BATCH = 500
+# The SQL function, on SQLite, giving the text of a body from its JSON (_sqlite_body_text).
+SQLITE_BODY_TEXT = "infomie_body_text"
 SEARCH_CONFIGS = {"fr": "infomie_fr", "en": "infomie_en"}
 # The article fields the stored vectors are computed from, with each language's column.
 SEARCHED_FIELDS = frozenset(
@@ -90,9 +95,14 @@ def _postgres_search(articles, query, lang):
 def _plain_search(articles, query, lang):
     langs = [lang] if lang == DEFAULT_LANGUAGE else [lang, DEFAULT_LANGUAGE]
     articles = articles.annotate(
-        **{f"body_text_{code}": Cast(f"body_{code}", TextField()) for code in langs}
+        **{
+            f"body_text_{code}": Func(
+                F(f"body_{code}"), function=SQLITE_BODY_TEXT, output_field=TextField()
+            )
+            for code in langs
+        }
     )
-    words = [word.strip("\"'") for word in query.split()][:10]
+    words = [word.strip("\"'«»“”") for word in query.split()][:10]
     for word in filter(None, words):
         match = Q(source_name__icontains=word)
         for code in langs:
@@ -100,7 +110,7 @@ def _plain_search(articles, query, lang):
                 Q(**{f"title_{code}__icontains": word})
                 | Q(**{f"lead_{code}__icontains": word})
                 | Q(**{f"authors_{code}__icontains": word})
-                | Q(**{f"body_text_{code}__icontains": word})
+                | Q(**{f"body_text_{code}__contains": word.casefold()})
             )
         themed = Theme.objects.filter(
             Q(**{f"name_{lang}__icontains": word}) | Q(name_fr__icontains=word)
@@ -108,6 +118,22 @@ def _plain_search(articles, query, lang):
         match |= Q(pk__in=ArticlePage.objects.filter(themes__in=themed).values("pk"))
         articles = articles.filter(match)
     return articles
+
+
+@functools.lru_cache(maxsize=1024)  # keyed by the body itself: nothing to invalidate
+def _sqlite_body_text(raw):
+    """The text of a body stored as JSON, lowercased (SQLite's LIKE folds ASCII only)."""
+    if not raw:
+        return ""
+    stream_block = ArticlePage._meta.get_field(f"body_{DEFAULT_LANGUAGE}").stream_block
+    return body_text(stream_block.to_python(json.loads(raw))).casefold()
+
+
+def _register_sqlite_body_text(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SQLITE_BODY_TEXT, 1, _sqlite_body_text, deterministic=True
+        )
 
 
 # The stored vectors ------------------------------------------------------------------------
@@ -120,93 +146,131 @@ def saves_searched_content(update_fields):
 
 def update_search_vectors(articles=None):
     """Recompute the stored search vectors of `articles` (a queryset, or pages, or ids; every
-    article when None) in one UPDATE computed by PostgreSQL, whatever their number. Returns
+    article when None) from the rows' live content, a few hundred articles per UPDATE. Returns
     the number of articles updated; does nothing on other databases."""
     if connection.vendor != "postgresql":
         return 0
-    rows = ArticlePage.objects.all()
-    if isinstance(articles, QuerySet):
-        rows = rows.filter(pk__in=articles.values("pk"))
-    elif articles is not None:
-        ids = [int(getattr(article, "pk", article)) for article in articles]
-        if not ids:
-            return 0
-        rows = rows.filter(pk__in=ids)
-    return rows.update(**{f"search_vector_{code}": _vector(code) for code in LANGUAGE_CODES})
-
-
-def _vector(lang):
-    """An article's text in `lang` as a weighted tsvector: title A, lead and theme names B,
-    source and authors C, body D."""
-    config = SEARCH_CONFIGS[lang]
-    return (
-        SearchVector(_page_title(lang), weight="A", config=config)
-        + SearchVector(_shown("lead", lang), weight="B", config=config)
-        + SearchVector(_theme_names(lang), weight="B", config=config)
-        + SearchVector("source_name", _shown("authors", lang), weight="C", config=config)
-        + _BodyVector(lang, config)
-    )
-
-
-def _page_title(lang):
-    """The title the visitor reads, as a subquery: it is on the page table, and an UPDATE of
-    the article table cannot join it."""
-    title = (
-        Page.objects.filter(pk=OuterRef("pk"))
-        .order_by()
-        .annotate(shown=_shown("title", lang))
-        .values("shown")
-    )
-    return Subquery(title, output_field=TextField())
-
-
-def _shown(field, lang):
-    """The column the visitor reads: `field` in `lang`, or in French where it is empty."""
-    if lang == DEFAULT_LANGUAGE:
-        return F(f"{field}_{lang}")
-    return Coalesce(
-        NullIf(f"{field}_{lang}", Value("")),
-        f"{field}_{DEFAULT_LANGUAGE}",
-        output_field=TextField(),
-    )
-
-
-def _theme_names(lang):
-    """The names of an article's themes, space-separated, as a subquery."""
-    names = (
-        Theme.objects.filter(articles=OuterRef("pk"))
-        .order_by()
-        .values("articles")
-        .annotate(names=StringAgg(_shown("name", lang), delimiter=" "))
-        .values("names")
-    )
-    return Subquery(names, output_field=TextField())
-
-
-class _BodyVector(SearchVectorCombinable, Func):
-    """The text of the body's blocks (the JSON's string values) as a tsvector, in `lang`, or
-    in French when the article has no body in `lang`."""
-
-    output_field = SearchVectorField()
-
-    def __init__(self, lang, config):
-        self.config = config
-        own, fallback = f"body_{lang}", f"body_{DEFAULT_LANGUAGE}"
-        super().__init__(F(own), F(fallback))
-
-    def as_sql(self, compiler, connection, **extra_context):
-        own_sql, own_params = compiler.compile(self.source_expressions[0])
-        fallback_sql, fallback_params = compiler.compile(self.source_expressions[1])
-        sql = (
-            f"setweight(jsonb_to_tsvector('{self.config}'::regconfig, "
-            f"CASE WHEN jsonb_array_length(COALESCE({own_sql}, '[]'::jsonb)) > 0 "
-            f"THEN {own_sql} ELSE {fallback_sql} END, '[\"string\"]'::jsonb), 'D')"
+    if articles is None:
+        ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
+    elif isinstance(articles, QuerySet):
+        ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    else:
+        ids = sorted({int(getattr(article, "pk", article)) for article in articles})
+    updated = 0
+    for start in range(0, len(ids), VECTOR_BATCH):
+        batch = list(
+            ArticlePage.objects.filter(pk__in=ids[start : start + VECTOR_BATCH])
+            .defer("search_vector_fr", "search_vector_en")
+            .prefetch_related("themes")
         )
-        return sql, [*own_params, *own_params, *fallback_params]
+        if batch:
+            _write_vectors(batch)
+            updated += len(batch)
+    return updated
+
+
+def _write_vectors(articles):
+    """One UPDATE giving each of `articles` its vectors: each language's texts go in as
+    parameters, weighted as `searched_texts` says, parsed with that language's configuration."""
+    weights = "ABCD"
+    columns = [f"{code}_{weight}" for code in LANGUAGE_CODES for weight in weights]
+    row_sql = "(%s::integer, " + ", ".join(["%s::text"] * len(columns)) + ")"
+    params = []
+    for article in articles:
+        params.append(article.pk)
+        for code in LANGUAGE_CODES:
+            texts = dict.fromkeys(weights, "")
+            for text, weight in searched_texts(article, code):
+                texts[weight] = f"{texts[weight]} {text}".strip()
+            params.extend(texts[weight] for weight in weights)
+    assignments = ", ".join(
+        f"search_vector_{code} = "
+        + " || ".join(
+            f"setweight(to_tsvector('{SEARCH_CONFIGS[code]}'::regconfig, v.{code}_{weight}), "
+            f"'{weight}')"
+            for weight in weights
+        )
+        for code in LANGUAGE_CODES
+    )
+    quote = connection.ops.quote_name
+    table, pk = quote(ArticlePage._meta.db_table), quote(ArticlePage._meta.pk.column)
+    # Only placeholders, our own column names and configurations go into the SQL text.
+    sql = (
+        f"UPDATE {table} SET {assignments} "  # noqa: S608
+        f"FROM (VALUES {', '.join([row_sql] * len(articles))}) AS v(id, {', '.join(columns)}) "
+        f"WHERE {table}.{pk} = v.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+# The searched text ------------------------------------------------------------------------
+
+
+def searched_texts(article, lang):
+    """What a visitor reading `article` in `lang` can find it by, as (text, weight) pairs:
+    title A, lead and theme names B, source and authors C, the text of the body's blocks D.
+    Each field in `lang`, or in French where it is empty, as the article is shown. The one
+    definition of the searched text: saves, imports and the rebuild command all write it."""
+    themes = " ".join(_shown_value(theme, "name", lang) for theme in article.themes.all())
+    return [
+        (_shown_value(article, "title", lang), "A"),
+        (_shown_value(article, "lead", lang), "B"),
+        (themes, "B"),
+        (article.source_name or "", "C"),
+        (_shown_value(article, "authors", lang), "C"),
+        (body_text(_shown_value(article, "body", lang)), "D"),
+    ]
+
+
+def body_text(body):
+    """The words a reader sees in a StreamField value: rich text without its tags (nor the
+    addresses of its links), headings, quotations and who said them, link labels and
+    descriptions. Never a block's type or id, a link's URL, or a choice such as a quote's
+    language."""
+    if not body:
+        return ""
+    texts = []
+    for child in body:
+        texts.extend(_block_texts(child.block, child.value))
+    return " ".join(text.strip() for text in texts if text and text.strip())
+
+
+def _block_texts(block, value):
+    if value is None or isinstance(block, _NOT_TEXT_BLOCKS):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in _block_texts(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in _block_texts(block.child_block, item)]
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in _block_texts(child.block, child.value)]
+    # Rich text gives its text without tags (wagtail.rich_text.get_text_for_indexing), a
+    # URL block nothing; plain text blocks their text.
+    return [force_str(text) for text in block.get_searchable_content(value)]
+
+
+# Blocks whose value is a setting rather than words the reader reads: a choice's label (the
+# language of a quotation) would make every quote in English findable by "English".
+_NOT_TEXT_BLOCKS = (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.URLBlock)
+
+
+def _shown_value(obj, field, lang):
+    """`field` of `obj` in `lang`, or in French where it is empty."""
+    value = getattr(obj, f"{field}_{lang}", None)
+    if not value and lang != DEFAULT_LANGUAGE:
+        value = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None)
+    return value if value is not None else ""
 
 
 def connect_signals():
-    """A deleted theme leaves the vectors of its articles, which named it."""
+    """A deleted theme leaves the vectors of its articles, which named it; SQLite connections
+    learn to read a body's text."""
+    connection_created.connect(_register_sqlite_body_text, dispatch_uid="search-sqlite-text")
     pre_delete.connect(_remember_theme_articles, sender=Theme, dispatch_uid="search-theme-pre")
     post_delete.connect(_forget_deleted_theme, sender=Theme, dispatch_uid="search-theme-post")
 

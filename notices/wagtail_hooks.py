@@ -98,7 +98,9 @@ def switch_notice(request, pk):
     return redirect("wagtailsnippets_notices_notice:list")
 
 
-def confirm_suspension(request, notice):
+def confirm_suspension(request, notice, switch_url=None, resubmitted=()):
+    """The page that asks before a suspension goes on; its button posts to `switch_url` (the
+    list's switch by default) the `resubmitted` form fields and confirm=1."""
     list_url = reverse("wagtailsnippets_notices_notice:list")
     title = gettext("Suspend access to the site?")
     now = timezone.now()
@@ -117,7 +119,8 @@ def confirm_suspension(request, notice):
             ],
             "starts_later": notice.starts_at is not None and notice.starts_at > now,
             "already_over": notice.ends_at is not None and notice.ends_at <= now,
-            "switch_url": reverse("notices_switch", args=[notice.pk]),
+            "switch_url": switch_url or reverse("notices_switch", args=[notice.pk]),
+            "resubmitted": resubmitted,
             "list_url": list_url,
         },
     )
@@ -137,6 +140,44 @@ def warn_if_long_suspension(request, notice):
                 "drop pages that stay unavailable for more than a couple of days."
             ),
         )
+
+
+@hooks.register("before_create_snippet")
+def confirm_suspension_before_create(request, model):
+    if model is Notice:
+        return confirm_suspension_from_form(request, Notice())
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def confirm_suspension_before_edit(request, instance):
+    if isinstance(instance, Notice):
+        return confirm_suspension_from_form(request, instance)
+    return None
+
+
+def confirm_suspension_from_form(request, notice):
+    """Saving the form with a suspension switched on that was not on asks first, as the list's
+    switch does: the confirmation page posts the same form again, confirmed. An invalid form
+    goes on to Wagtail, which shows its errors and saves nothing."""
+    if request.method != "POST" or request.POST.get("confirm") == "1":
+        return None
+    if notice.pk and notice.enabled and notice.is_suspension:
+        return None  # already on: editing its text or dates asks nothing
+    form_class = NoticeViewSet().get_edit_handler().get_form_class()
+    form = form_class(request.POST, request.FILES, instance=Notice(), for_user=request.user)
+    if not form.is_valid():
+        return None
+    submitted = form.save(commit=False)
+    if not (submitted.is_suspension and submitted.enabled):
+        return None
+    resubmitted = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in {"csrfmiddlewaretoken", "confirm"}
+        for value in values
+    ]
+    return confirm_suspension(request, submitted, request.get_full_path(), resubmitted)
 
 
 @hooks.register("after_create_snippet")

@@ -77,7 +77,12 @@ def test_suspension_form_warns_about_search_engines(editor_client, home_page):
             "enabled": "on",
         }
     )
-    response = editor_client.post(f"{LIST_URL}add/", data, follow=True)
+    # Switching a suspension on from its form asks first, as the list's switch does.
+    response = editor_client.post(f"{LIST_URL}add/", data)
+    assert response.status_code == 200
+    assert "Suspendre l’accès au site ?" in response.content.decode()
+    assert not Notice.objects.exists()
+    response = editor_client.post(f"{LIST_URL}add/", {**data, "confirm": "1"}, follow=True)
     assert response.status_code == 200
     assert Notice.objects.filter(name="Grève", enabled=True).exists()
     assert "Cette suspension n’a pas de date de fin" in response.content.decode()

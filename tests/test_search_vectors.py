@@ -132,6 +132,8 @@ def row(number, url, title, themes, status="live"):
     return (
         number,
         {
+            # The same id for the same address: a second import updates the article.
+            "id": f"5d0c2b7a-3e61-4a8e-9b1c-{int(url.rsplit('/', 1)[-1]):012d}",
             "source_url": url,
             "title_fr": title,
             "lead_fr": "Un chapeau.",
@@ -178,14 +180,14 @@ def test_demo_content_is_searched():
 
 
 @pytest.mark.postgres
-def test_vectors_are_rebuilt_in_one_update(news_index):
+def test_vectors_are_rebuilt_one_update_per_batch(news_index):
     articles = [ArticlePageFactory(parent=news_index, title_fr=f"Calais {n}") for n in range(5)]
     ArticlePage.objects.update(search_vector_fr=None, search_vector_en=None)
     assert found("Calais") == []
     with CaptureQueriesContext(connection) as queries:
         assert update_search_vectors([articles[0], articles[1].pk]) == 2
         assert update_search_vectors(ArticlePage.objects.filter(pk=articles[2].pk)) == 1
-    assert len(queries) == 2
+    assert len(vector_updates(queries.captured_queries)) == 2
     assert sorted(found("Calais")) == sorted(a.pk for a in articles[:3])
     out = io.StringIO()
     call_command("update_search_vectors", stdout=out)

@@ -165,3 +165,34 @@ def test_switching_a_suspension_on_asks_first(admin, coordinator):
     admin.wait_for_url(re.compile(r"/admin/snippets/notices/notice/$"))
     expect(admin.get_by_role("button", name="Activer : Grève d’été")).to_be_visible()
     assert not Notice.objects.get().enabled
+
+
+def test_saving_a_suspension_switched_on_in_its_form_asks_first(admin, coordinator):
+    notice = NoticeFactory(
+        name="Fermeture de Noël",
+        level=NoticeLevel.SUSPENSION,
+        enabled=False,
+        message_fr="<p>« Trêve des confiseurs » : retour le 2 janvier.</p>",
+    )
+    admin.goto(f"{coordinator.url}/admin/snippets/notices/notice/edit/{notice.pk}/")
+    admin.get_by_role("checkbox", name="Activé").check()
+    admin.locator("button[type=submit]", has_text="Enregistrer").first.click()
+
+    expect(admin.locator("h1")).to_contain_text("Suspendre l’accès au site ?")
+    expect(admin.locator("main")).to_contain_text("« Trêve des confiseurs » : retour le 2 janvier.")
+    notice.refresh_from_db()
+    assert not notice.enabled
+
+    admin.get_by_role("button", name="Oui, suspendre l’accès : « Fermeture de Noël »").click()
+    admin.wait_for_url(re.compile(r"/admin/snippets/notices/notice/"))
+    notice.refresh_from_db()
+    assert notice.enabled
+    assert "« Trêve des confiseurs » : retour le 2 janvier." in notice.message_fr
+
+    # Once on, editing its text asks nothing.
+    admin.goto(f"{coordinator.url}/admin/snippets/notices/notice/edit/{notice.pk}/")
+    admin.fill("#id_name", "Fermeture de Noël (prolongée)")
+    admin.locator("button[type=submit]", has_text="Enregistrer").first.click()
+    admin.wait_for_url(re.compile(r"/admin/snippets/notices/notice/$"))
+    notice.refresh_from_db()
+    assert notice.name == "Fermeture de Noël (prolongée)"

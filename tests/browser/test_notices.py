@@ -35,6 +35,10 @@ def switch_in_admin(editor_page, live_url, notice):
     row = editor_page.locator("tr", has_text=notice.name)
     row.get_by_role("button", name=re.compile("^(Activer|Désactiver)")).click()
     editor_page.wait_for_load_state()
+    if notice.is_suspension and not notice.enabled:  # switching a suspension on asks first
+        confirm = f"Oui, suspendre l’accès : « {notice.name} »"
+        editor_page.get_by_role("button", name=confirm).click()
+        editor_page.wait_for_load_state()
     assert editor_page.get_by_text(f"« {notice.name} » est").first.is_visible()
 
 

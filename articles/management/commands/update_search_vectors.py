@@ -6,8 +6,9 @@ from articles.search import update_search_vectors
 
 class Command(BaseCommand):
     help = (
-        "Recompute every article's stored search vectors (PostgreSQL), in one UPDATE: after "
-        "changing how articles are searched, or after writing articles or themes in SQL."
+        "Recompute every article's stored search vectors (PostgreSQL) from the text of its "
+        "fields and blocks, one UPDATE per 500 articles: after changing how articles are "
+        "searched, or after writing articles or themes in SQL."
     )
 
     def handle(self, *args, **options):
