@@ -252,7 +252,9 @@ def read_generation():
         return generation
     state = _thread_state()
     connection = state.connection
-    if connection is not None:
+    # The cache's circuit (infomie/cache.py): a Redis that just failed is not asked here either.
+    circuit = getattr(state.backend, "circuit", None)
+    if connection is not None and not (circuit and circuit.is_open()):
         try:
             connection.send_packed_command(state.command, check_health=False)
             value = connection.read_response()
@@ -260,6 +262,8 @@ def read_generation():
                 return int(value)
         except Exception:  # noqa: BLE001 - the cache API below retries and reports
             connection.disconnect()
+            if circuit:
+                circuit.failed()
             logger.debug("generation read fell back to the cache API", exc_info=True)
     return current_generation()
 

@@ -88,6 +88,9 @@ MIDDLEWARE = [
     "notices.middleware.SuspensionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin POSTs in one transaction; a save that cannot reach Redis or the database is
+    # rolled back and says so in French (editorial/saving.py).
+    "editorial.saving.EditorSaveMiddleware",
     # Admin login throttling; django-axes wants to be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,12 +132,32 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Every connection has a timeout: a database that hangs is handled like one that is down
+# (infomie/reliability.py). Seconds to connect; to run a statement (PostgreSQL cancels it);
+# to wait for any answer at all (a server that hangs cannot cancel anything: the connection
+# is dropped, infomie/postgresql/). 0 turns one off.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+DATABASE_ANSWER_TIMEOUT = float(
+    os.environ.get("DATABASE_ANSWER_TIMEOUT", str(DATABASE_STATEMENT_TIMEOUT + 5))
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "infomie.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every process: through Redis when REDIS_URL is set (site settings and notices are
 # purged there on save), through files under var/ otherwise (`make run`, a command such as
 # import_articles, a second server: each sees the others' purges at its next request).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds a Redis call may wait (to connect, then for each answer).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "1"))
+# Seconds a dependency that just failed (Redis, the database) is not asked again: requests
+# meanwhile get what they get when it is down, at once (infomie/reliability.py's Circuit).
+DEPENDENCY_RETRY_SECONDS = float(os.environ.get("DEPENDENCY_RETRY_SECONDS", "5"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -142,7 +165,7 @@ if REDIS_URL:
             "BACKEND": "infomie.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "infomie",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
         }
     }
 else:
@@ -261,7 +284,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "infomie.security.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "infomie.security.client_ip"
-# Behind a reverse proxy, the header that carries the visitor's address (e.g. X-Real-IP).
+# The proxies in front (addresses or networks): only a request coming from one of them may
+# say whose it is (X-Forwarded-For, X-Real-IP); the documented nginx and edge cache run on
+# loopback. Empty: the connection's address, always.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# A header of your proxy naming the visitor, read after X-Forwarded-For (default X-Real-IP).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # A CDN in front (Wagtail's frontend cache): purged with the page cache, once per transaction
