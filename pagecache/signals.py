@@ -1,6 +1,5 @@
 """What purges the page cache: anything a public page shows, saved or deleted."""
 
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -15,29 +14,9 @@ from .cache import purge_page_cache
 
 
 def purge_for_instance(sender, instance=None, **kwargs):
+    # The whole site, here and at the edge (once per transaction, at commit): a page shows on
+    # listings, theme pages, feeds and the home page too.
     purge_page_cache()
-    if isinstance(instance, Page):
-        purge_page_from_frontend_cache(instance)
-
-
-def purge_page_from_frontend_cache(page):
-    """The page and its ancestors (home, news index), in every language, at the CDN."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from django.db import transaction
-    from django.utils import translation
-
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    pages = [page, *page.get_ancestors().filter(depth__gt=1).specific()]
-    urls = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            for each in pages:
-                url = each.get_full_url()
-                if url:
-                    urls.add(url)
-    transaction.on_commit(lambda: purge_urls_from_cache(sorted(urls)))
 
 
 def purge_for_model_class(sender, **kwargs):

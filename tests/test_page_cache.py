@@ -385,16 +385,18 @@ class RecordingBackend(BaseBackend):
         PURGED.append(url)
 
 
-def test_a_cdn_is_purged_in_both_languages_when_configured(
-    article, settings, django_capture_on_commit_callbacks
-):
+def test_a_cdn_is_purged_in_both_languages_when_configured(article, settings):
+    """A publish may change any page (listings, themes, feeds, home): the CDN is asked to
+    purge the site, in both languages, once (infomie.edge.EdgeBanBackend bans it all)."""
+    from django.db import connection
+
     PURGED.clear()
     settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
-    paths = {url.split("localhost", 1)[-1] for url in PURGED}
-    assert {article.get_url_in("fr"), article.get_url_in("en")} <= paths
-    assert {"/fr/actualites/", "/en/news/", "/fr/", "/en/"} <= paths
+    article.save_revision().publish()
+    for _savepoints, func, _robust in connection.run_on_commit:  # the commit
+        func()
+    paths = [url.split("localhost", 1)[-1] for url in PURGED]
+    assert sorted(paths) == ["/en/", "/fr/"]
 
 
 def test_changes_in_one_transaction_ask_the_cdn_once(news_index, settings):

@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "editorial",
     "pagecache",
     "wagtail.contrib.forms",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -292,7 +291,9 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 # A header of your proxy naming the visitor, read after X-Forwarded-For (default X-Real-IP).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
-# A CDN in front (Wagtail's frontend cache): purged with the page cache. Off unless set.
+# A CDN in front (Wagtail's frontend cache): purged with the page cache, once per transaction
+# at commit (pagecache). Not wagtail.contrib.frontend_cache's app: its signal handlers purge each
+# published page again, one request per page, before the transaction commits.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
@@ -305,6 +306,18 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
         "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
     }
+# The edge cache in front (Varnish, deploy/varnish/default.vcl), e.g. http://127.0.0.1:6081:
+# one BAN per transaction that changes what pages show (infomie/edge.py), and public pages
+# marked for it with Surrogate-Control: kept EDGE_CACHE_SECONDS, served EDGE_STALE_SECONDS
+# longer while the application is down.
+EDGE_CACHE_URL = os.environ.get("EDGE_CACHE_URL", "")
+if EDGE_CACHE_URL:
+    WAGTAILFRONTENDCACHE["edge"] = {
+        "BACKEND": "infomie.edge.EdgeBanBackend",
+        "LOCATION": EDGE_CACHE_URL,
+    }
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300" if EDGE_CACHE_URL else "0"))
+EDGE_STALE_SECONDS = int(os.environ.get("EDGE_STALE_SECONDS", str(60 * 60 * 24)))
 # Seconds a CDN may keep a public page (s-maxage); 0: no Cache-Control added.
 FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "0"))
 CSRF_COOKIE_HTTPONLY = False
