@@ -60,7 +60,21 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=infomie.settings.production \
 var/secret_key:
 	@mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
 
-serve: $(VENV)/.installed messages var/secret_key ## Production-like: granian (SERVER=gunicorn for gunicorn) on PostgreSQL (DATABASE_URL; NO_DEMO=1 skips the demo content)
+# EDGE=1: Varnish (deploy/varnish/default.vcl, Debian's `varnish`) on EDGE_PORT in front of the
+# app server, purged by the app (EDGE_CACHE_URL); stopped with it.
+EDGE_PORT ?= 6081
+VARNISHD ?= $(shell command -v varnishd || echo /usr/sbin/varnishd)
+ifdef EDGE
+SERVE_ENV += EDGE_CACHE_URL="http://127.0.0.1:$(EDGE_PORT)"
+EDGE_RUN = mkdir -p var/varnish && sed 's/\.port = "8000";/.port = "$(PORT)";/g' \
+	deploy/varnish/default.vcl > var/varnish/infomie.vcl && chmod o+x var && chmod 755 var/varnish && \
+	$(VARNISHD) -n $(CURDIR)/var/varnish/n -a $(HOST):$(EDGE_PORT) -f $(CURDIR)/var/varnish/infomie.vcl \
+	-s malloc,256m -P $(CURDIR)/var/varnish/varnishd.pid && \
+	trap 'kill $$(cat var/varnish/varnishd.pid)' EXIT INT TERM && \
+	echo "Edge cache (Varnish): http://$(HOST):$(EDGE_PORT)/" &&
+endif
+
+serve: $(VENV)/.installed messages var/secret_key ## Production-like: granian (SERVER=gunicorn for gunicorn) on PostgreSQL (DATABASE_URL; NO_DEMO=1 skips the demo content; EDGE=1: Varnish in front on EDGE_PORT)
 	$(SERVE_ENV) $(MANAGE) ensure_database
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
 	$(SERVE_ENV) $(MANAGE) update_translation_fields --verbosity 0
@@ -70,16 +84,16 @@ serve: $(VENV)/.installed messages var/secret_key ## Production-like: granian (S
 	$(SERVE_ENV) $(MANAGE) ensure_admin
 	@echo "InfoMIE ($(SERVER), $(WEB_CONCURRENCY) workers): http://$(HOST):$(PORT)/"
 ifeq ($(SERVER),gunicorn)
-	$(SERVE_ENV) BIND="$(HOST):$(PORT)" WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(BIN)/gunicorn -c infomie/gunicorn.conf.py infomie.wsgi
+	$(EDGE_RUN) $(SERVE_ENV) BIND="$(HOST):$(PORT)" WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(BIN)/gunicorn -c infomie/gunicorn.conf.py infomie.wsgi
 else
-	$(SERVE_ENV) $(BIN)/granian $(GRANIAN_ARGS) infomie.wsgi:application
+	$(EDGE_RUN) $(SERVE_ENV) $(BIN)/granian $(GRANIAN_ARGS) infomie.wsgi:application
 endif
 
-# `make bench`: 10,000 articles in a separate database, granian (2 workers) and nginx serving
-# the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
+# `make bench`: 10,000 articles in a separate database, granian (2 workers), Varnish in front of
+# it and nginx serving the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
 bench: $(VENV)/.installed messages ## Benchmark: seed infomie_bench, measure with wrk beside nginx, write docs/benchmarks.md
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && { command -v varnishd || test -x /usr/sbin/varnishd; } >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light varnish >/dev/null; }
 	$(BIN)/python bench/run.py
 
 test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)

@@ -7,8 +7,9 @@ search (when the site has one) measures:
 - requests/s and p50/p99 latency with wrk on loopback against the production server
   (granian, or gunicorn with BENCH_SERVER=gunicorn; production settings, 2 workers), with
   the page cache off, then on (Redis);
-- nginx serving the article's HTML from a file, in the same run: the ratio matters more than
-  absolute figures, which drift on shared machines;
+- nginx serving the article's HTML from a file, and Varnish (the edge cache, bench/edge.py)
+  in front of the app server, in the same run: the ratio matters more than absolute figures,
+  which drift on shared machines;
 - the article's HTML size and the CSS+JS a page loads.
 
 Every process it starts is stopped when it ends, whatever happens. Knobs: BENCH_SECONDS (10),
@@ -35,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench import edge as edge_cache  # noqa: E402 - from the repository's root, put on the path above
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 MIXED_SECONDS = int(os.environ.get("BENCH_MIXED_SECONDS", "60"))
@@ -314,6 +317,7 @@ def main():
                 _s, _h, article_html = fetch(base + pages["article"])
                 css_js = asset_sizes(base, article_html.decode())
                 mixed = mixed_run(base, pages)
+    edge = measure_edge(server, port, pages) if edge_cache.available() else None
     with tempfile.TemporaryDirectory(prefix="infomie-bench-") as tmp:
         root = Path(tmp) / "www"
         root.mkdir()
@@ -329,13 +333,28 @@ def main():
             baseline = wrk(f"http://127.0.0.1:{nginx_port}/article.html")
 
     report = render_report(
-        pages, measured, load, baseline, article_html, css_js, mixed, seed_seconds
+        pages, measured, load, baseline, article_html, css_js, mixed, seed_seconds, edge
     )
     print(report)
     if OUTPUT != "-":
         Path(OUTPUT).parent.mkdir(parents=True, exist_ok=True)
         write_section(Path(OUTPUT), report)
         say(f"Written to {OUTPUT} in {time.monotonic() - started:.0f} s.")
+
+
+def measure_edge(server, port, pages):
+    """The article through Varnish in front of the app server (its page cache on, pages marked
+    for the edge), as `EDGE=1 make serve` runs them."""
+    env = {**ENV, "PAGE_CACHE_ENABLED": "1", **edge_cache.APP_ENV}
+    edge_port = free_port()
+    with running(server, port, env=env), edge_cache.varnish_command(
+        port, edge_port, WORKERS
+    ) as varnishd, running(varnishd, edge_port):
+        url = f"http://127.0.0.1:{edge_port}{pages['article']}"
+        fetch(url)
+        assert fetch(url)[1].get("x-edge") == "hit", url
+        say("wrk edge (Varnish) article…")
+        return wrk(url)
 
 
 START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
@@ -398,7 +417,9 @@ end
     return result
 
 
-def render_report(pages, measured, load, baseline, article_html, css_js, mixed, seed_seconds):
+def render_report(
+    pages, measured, load, baseline, article_html, css_js, mixed, seed_seconds, edge=None
+):
     import platform
 
     from django.utils import timezone
@@ -435,6 +456,14 @@ def render_report(pages, measured, load, baseline, article_html, css_js, mixed, 
         f"| nginx, the article's HTML from a file | – | – | – | – | {baseline['rps']:,.0f} "
         f"| {baseline['p50']:.1f} / {baseline['p99']:.1f} | 1 : 1 |"
     )
+    if edge is not None:
+        lines.append(
+            f"| Varnish (the edge, deploy/varnish/default.vcl) in front, the article | – | – "
+            f"| – | – | {edge['rps']:,.0f} | {edge['p50']:.1f} / {edge['p99']:.1f} "
+            f"| 1 : {baseline['rps'] / edge['rps']:.1f} |"
+        )
+    else:
+        lines.append("| Varnish (the edge): varnishd not installed, not measured | | | | | | | |")
     raw, compressed, count = css_js
     errors = sum(load[n][k]["errors"] for n in load for k in load[n]) + baseline["errors"]
     lines += [

@@ -1,14 +1,13 @@
 import sys
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import AssociationSettings
 
@@ -34,16 +33,9 @@ REVEAL_WINDOW = 10 * 60
 
 
 def _too_many_reveals(request):
-    from infomie.security import client_ip
+    from infomie.security import over_limit
 
-    key = f"contact-email:reveals:{client_ip(request)}"
-    if cache.add(key, 1, REVEAL_WINDOW):
-        return False
-    try:
-        return cache.incr(key) > REVEALS_PER_WINDOW
-    except ValueError:  # expired in between
-        cache.set(key, 1, REVEAL_WINDOW)
-        return False
+    return over_limit(request, "contact-email:reveals", REVEALS_PER_WINDOW, REVEAL_WINDOW)
 
 
 @csrf_exempt  # reveals nothing secret; no token so that the pages showing it stay cacheable
@@ -72,10 +64,11 @@ def contact_email(request):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    """Crawlers stay out of the admin and the search results, and find the sitemap."""
+    """Crawlers stay out of the admin and the search results, and find the sitemap. Asks
+    neither the database nor the cache: it answers while they are down."""
     lines = ["User-agent: *", "Disallow: /admin/"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

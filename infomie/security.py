@@ -10,10 +10,16 @@ for the page's public address (Wagtail marks it `is_dummy`): that response keeps
 policy, except that this site's own admin may frame it, or the preview panel stays blank.
 No one else may frame it, and public pages still refuse every frame."""
 
+import ipaddress
+import logging
+
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
+
+logger = logging.getLogger("infomie.security")
 
 ADMIN_PREFIXES = ("/admin/",)
 ADMIN_DIRECTIVES = {
@@ -73,15 +79,68 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+def _address(value):
+    """`value` as an IP address, or None when it is not one."""
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted_proxies():
+    networks = []
+    for value in getattr(settings, "TRUSTED_PROXIES", ()):
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            logger.warning("TRUSTED_PROXIES: %r is not an address or network", value)
+    return networks
+
+
+def _is_trusted(address, proxies):
+    return any(address in network for network in proxies)
+
+
 def client_ip(request):
-    """The visitor's address for the login lockout: the reverse proxy's header when
-    CLIENT_IP_HEADER names one (e.g. X-Real-IP), else the connection's address."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
-    if header:
-        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
-        if value:
-            return value.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, for the login lockout and the rate limits.
+
+    A header naming the client is believed only when the connection comes from a trusted
+    proxy (TRUSTED_PROXIES: loopback by default, where the documented nginx and edge cache
+    run): then the last address of X-Forwarded-For that is not itself a trusted proxy (each
+    proxy appends the address it got the request from, so what a visitor wrote is on the
+    left), else X-Real-IP (or CLIENT_IP_HEADER). Without a proxy in front, anyone could write
+    those headers: the connection's own address is used."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    address = _address(remote)
+    proxies = _trusted_proxies()
+    if address is None or not _is_trusted(address, proxies):
+        return remote
+    for value in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-20:]):
+        hop = _address(value)
+        if hop is None:
+            break  # garbage: what is further left cannot be trusted either
+        if not _is_trusted(hop, proxies):
+            return str(hop)
+    header = getattr(settings, "CLIENT_IP_HEADER", "") or "X-Real-IP"
+    named = _address(request.META.get("HTTP_" + header.upper().replace("-", "_"), ""))
+    return str(named) if named is not None else remote
+
+
+def over_limit(request, name, limit, window):
+    """Whether this client asked for `name` more than `limit` times in `window` seconds
+    (counted in the shared cache). While the cache cannot be reached nobody is limited: a
+    limit is not worth a visitor's error page."""
+    key = f"{name}:{client_ip(request)}"
+    try:
+        if cache.add(key, 1, window):
+            return False
+        return cache.incr(key) > limit
+    except ValueError:  # expired in between
+        cache.set(key, 1, window)
+        return False
+    except Exception:  # noqa: BLE001 - the cache is down (infomie/cache.py raises for incr)
+        logger.warning("rate limit %s not counted: cache unavailable", name)
+        return False
 
 
 def login_locked_out(request, original_response=None, credentials=None):

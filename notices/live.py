@@ -60,9 +60,20 @@ def next_change(at=None):
     return min(instants, default=None)
 
 
+# Ids of notices are small numbers: a longer "id" is not one of ours (and a 5,000-digit one
+# is more than Python turns into a number), nor is a cookie of more than that many ids.
+MAX_ID_DIGITS = 18
+MAX_DISMISSED = 100
+
+
 def dismissed_ids(request):
-    raw = request.COOKIES.get(DISMISSED_COOKIE, "")
-    return {int(part) for part in raw.split(".") if part.isdigit()}
+    """The ids in the visitor's dismissal cookie; whatever else it holds is ignored."""
+    parts = request.COOKIES.get(DISMISSED_COOKIE, "").split(".", MAX_DISMISSED)[:MAX_DISMISSED]
+    return {
+        int(part)
+        for part in parts
+        if part.isascii() and part.isdigit() and len(part) <= MAX_ID_DIGITS
+    }
 
 
 def banners_for(request):

@@ -11,6 +11,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 
 from . import live
 
+# On the suspension page: a deliberate 503, which an edge cache must never replace by a stale
+# copy of the page (infomie/edge.py, deploy/varnish/default.vcl).
+SUSPENSION_HEADER = "X-Suspension"
 EXEMPT_PREFIXES = ("/admin/", "/robots.txt", "/sitemap", "/favicon.ico")
 # Views under the language prefixes that keep working: Wagtail's login for private pages, the
 # JavaScript translation catalogue, the association's contact address.
@@ -41,6 +44,7 @@ def suspension_response(request, notice):
     response = render(request, "503.html", {"suspension": notice}, status=503)
     response["Retry-After"] = live.retry_after(notice)
     add_never_cache_headers(response)
+    response[SUSPENSION_HEADER] = "1"
     return response
 
 

@@ -36,6 +36,18 @@ def _changes_purge_at_once(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _dependencies_asked_again():
+    # A circuit opened by one test's outage (infomie/reliability.py) must not answer the next.
+    from infomie import cache as resilient_cache
+    from infomie.reliability import database_circuit
+
+    yield
+    database_circuit.close()
+    for circuit in resilient_cache._circuits.values():
+        circuit.close()
+
+
+@pytest.fixture(autouse=True)
 def _french_by_default():
     with translation.override("fr"):
         yield

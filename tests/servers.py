@@ -7,6 +7,7 @@ import http.cookiejar
 import os
 import re
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -122,15 +123,19 @@ class Server:
         assert status == 302, f"login failed: {status} {self.output()[-2000:]}"
 
 
-    def raw_get(self, target, cookie=None):
-        """(status, headers, body) of `GET target`, `target` sent byte for byte as it is
-        given (str: encoded as UTF-8), as a browser or a crawler may send it, unencoded
-        characters and invalid UTF-8 included."""
+    def raw_get(self, target, cookie=None, method="GET", headers=()):
+        """(status, headers, body) of `GET target` (or `method`), `target` sent byte for byte
+        as it is given (str: encoded as UTF-8), as a browser or a crawler may send it,
+        unencoded characters and invalid UTF-8 included."""
         if isinstance(target, str):
             target = target.encode()
-        lines = [b"GET " + target + b" HTTP/1.1", f"Host: 127.0.0.1:{self.port}".encode()]
+        lines = [
+            method.encode() + b" " + target + b" HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}".encode(),
+        ]
         if cookie:
             lines.append(b"Cookie: " + cookie.encode())
+        lines += [f"{name}: {value}".encode() for name, value in headers]
         lines += [b"Connection: close", b"", b""]
         with socket.create_connection(("127.0.0.1", self.port), timeout=self.timeout) as sock:
             sock.sendall(b"\r\n".join(lines))
@@ -271,3 +276,42 @@ class Relay:
                         pair[sock].sendall(data)
         except (OSError, ValueError):
             return
+
+
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+
+class Varnish(Server):
+    """varnishd with the repository's VCL (deploy/varnish/default.vcl) on a free loopback port,
+    in front of the app server on `backend_port`; `requests` go through it."""
+
+    name = "varnish"
+
+    def __init__(self, backend_port):
+        super().__init__()
+        self.backend_port = backend_port
+        self.workdir = tempfile.mkdtemp(prefix="infomie-edge-")
+        os.chmod(self.workdir, 0o755)  # varnishd drops its privileges to read the VCL
+        vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+        vcl = vcl.replace('.port = "8000";', f'.port = "{backend_port}";')
+        self.vcl = Path(self.workdir) / "infomie.vcl"
+        self.vcl.write_text(vcl)
+
+    def command(self):
+        return [
+            VARNISHD, "-F", "-n", f"{self.workdir}/n", "-a", f"127.0.0.1:{self.port}",
+            "-f", str(self.vcl), "-s", "malloc,64m",
+        ]  # fmt: skip
+
+    def __exit__(self, *exc):
+        super().__exit__(*exc)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def counter(self, name):
+        """A varnishstat counter, e.g. MAIN.bans_added."""
+        out = subprocess.run(  # noqa: S603
+            [shutil.which("varnishstat") or "varnishstat", "-n", f"{self.workdir}/n", "-1",
+             "-f", name],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        return int(out.split()[1])

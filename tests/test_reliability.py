@@ -46,10 +46,21 @@ def test_database_outage_answers_a_bilingual_503(article, database_down, url, fi
     assert "OperationalError" not in html
 
 
-def test_the_site_recovers_when_the_database_comes_back(article, database_down):
+def test_the_site_recovers_when_the_database_comes_back(article, database_down, settings):
+    """For DEPENDENCY_RETRY_SECONDS after a failure, the 503 is answered without asking the
+    database (a hung one would make each visitor wait its timeout); then it is asked again."""
+    import time
+
+    from infomie import reliability
+
     client = Client(raise_request_exception=False)
     assert client.get("/fr/").status_code == 503
     database_down.undo()
+    assert client.get("/fr/").status_code == 503
+    assert client.get("/robots.txt").status_code == 200  # never needs the database
+
+    later = time.monotonic() + settings.DEPENDENCY_RETRY_SECONDS + 1
+    database_down.setattr(reliability.time, "monotonic", lambda: later)
     assert client.get("/fr/").status_code == 200
 
 

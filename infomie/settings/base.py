@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "editorial",
     "pagecache",
     "wagtail.contrib.forms",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -88,6 +87,9 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin POSTs in one transaction; a save that cannot reach Redis or the database is
+    # rolled back and says so in French (editorial/saving.py).
+    "editorial.saving.EditorSaveMiddleware",
     # Admin login throttling; django-axes wants to be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,12 +131,32 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Every connection has a timeout: a database that hangs is handled like one that is down
+# (infomie/reliability.py). Seconds to connect; to run a statement (PostgreSQL cancels it);
+# to wait for any answer at all (a server that hangs cannot cancel anything: the connection
+# is dropped, infomie/postgresql/). 0 turns one off.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+DATABASE_ANSWER_TIMEOUT = float(
+    os.environ.get("DATABASE_ANSWER_TIMEOUT", str(DATABASE_STATEMENT_TIMEOUT + 5))
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "infomie.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every process: through Redis when REDIS_URL is set (site settings and notices are
 # purged there on save), through files under var/ otherwise (`make run`, a command such as
 # import_articles, a second server: each sees the others' purges at its next request).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds a Redis call may wait (to connect, then for each answer).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "1"))
+# Seconds a dependency that just failed (Redis, the database) is not asked again: requests
+# meanwhile get what they get when it is down, at once (infomie/reliability.py's Circuit).
+DEPENDENCY_RETRY_SECONDS = float(os.environ.get("DEPENDENCY_RETRY_SECONDS", "5"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -142,7 +164,7 @@ if REDIS_URL:
             "BACKEND": "infomie.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "infomie",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
         }
     }
 else:
@@ -257,10 +279,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "infomie.security.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "infomie.security.client_ip"
-# Behind a reverse proxy, the header that carries the visitor's address (e.g. X-Real-IP).
+# The proxies in front (addresses or networks): only a request coming from one of them may
+# say whose it is (X-Forwarded-For, X-Real-IP); the documented nginx and edge cache run on
+# loopback. Empty: the connection's address, always.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# A header of your proxy naming the visitor, read after X-Forwarded-For (default X-Real-IP).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
-# A CDN in front (Wagtail's frontend cache): purged with the page cache. Off unless set.
+# A CDN in front (Wagtail's frontend cache): purged with the page cache, once per transaction
+# at commit (pagecache). Not wagtail.contrib.frontend_cache's app: its signal handlers purge each
+# published page again, one request per page, before the transaction commits.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
@@ -273,6 +301,18 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
         "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
     }
+# The edge cache in front (Varnish, deploy/varnish/default.vcl), e.g. http://127.0.0.1:6081:
+# one BAN per transaction that changes what pages show (infomie/edge.py), and public pages
+# marked for it with Surrogate-Control: kept EDGE_CACHE_SECONDS, served EDGE_STALE_SECONDS
+# longer while the application is down.
+EDGE_CACHE_URL = os.environ.get("EDGE_CACHE_URL", "")
+if EDGE_CACHE_URL:
+    WAGTAILFRONTENDCACHE["edge"] = {
+        "BACKEND": "infomie.edge.EdgeBanBackend",
+        "LOCATION": EDGE_CACHE_URL,
+    }
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300" if EDGE_CACHE_URL else "0"))
+EDGE_STALE_SECONDS = int(os.environ.get("EDGE_STALE_SECONDS", str(60 * 60 * 24)))
 # Seconds a CDN may keep a public page (s-maxage); 0: no Cache-Control added.
 FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "0"))
 CSRF_COOKIE_HTTPONLY = False
