@@ -93,13 +93,16 @@ def end_request(token):
 def purge_page_cache(**kwargs):
     """Forget every cached page, in every process and at the edge, once the transaction
     commits (at once outside one): once per transaction, however many changes it holds.
-    Accepts signal arguments, so it can be connected to a signal directly."""
+    The transaction's first change also bumps the generation at once: a shared cache that
+    cannot be written raises there, and the change is rolled back rather than left unpurged
+    (editorial/saving.py). Accepts signal arguments, so it can be connected to a signal."""
     connection = transaction.get_connection()
     if not in_transaction():
         _purge_everywhere()
     elif not any(entry[1] is _purge_everywhere for entry in connection.run_on_commit):
         # One already registered covers this change whichever savepoint is rolled back:
         # rolling back any savepoint it was registered in undoes this change too.
+        bump_generation()
         transaction.on_commit(_purge_everywhere)
 
 
