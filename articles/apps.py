@@ -7,7 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import navigation, search
+        from . import navigation, search, signals
 
         navigation.connect_signals()
+        signals.connect_signals()
         search.connect_signals()

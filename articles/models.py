@@ -20,13 +20,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.breadcrumbs import Crumb
-from home.compiled import rows
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
-from home.models import BasePage, sitemap_entries
-from home.sites import view_restrictions_exist
-from home.widgets import LengthCountedTextarea
-from pagecache.cache import memoized
+from core.breadcrumbs import Crumb
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
+from core.lookups import view_restrictions_exist
+from core.models import BasePage, sitemap_entries
+from core.widgets import LengthCountedTextarea
+from pagecache import kept
 
 from .blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 from .rules import content_errors
@@ -41,21 +40,16 @@ YEAR_RE = re.compile(r"[0-9]{4}")
 def paginate(request, items, per_page=ARTICLES_PER_PAGE, count_key=None):
     """The page of `items` the visitor asked for, never an error: a page number that is not a
     number, or below 1, gives the first page; one past the end gives the last. With
-    `count_key`, the number of items is kept in the process until the next content change
-    (counting 10,000 articles takes PostgreSQL 12 ms), and so is the SQL of the items, which
-    takes Django longer to compile than PostgreSQL to run (home.compiled)."""
+    `count_key`, the number of items is kept until the next content change (counting 10,000
+    articles takes PostgreSQL 12 ms)."""
     paginator = Paginator(items, per_page)
     if count_key is not None:
-        paginator.count = memoized(f"articles:count:{count_key}", items.count)
+        paginator.count = kept(f"articles:count:{count_key}", items.count)
     try:
         number = int(request.GET.get("page", "1"))
     except (TypeError, ValueError):
         number = 1
-    page = paginator.page(max(1, min(number, paginator.num_pages)))
-    if count_key is not None:
-        offset = (page.number - 1) * per_page
-        page.object_list = rows(items, f"articles:page:{count_key}", offset, per_page)
-    return page
+    return paginator.page(max(1, min(number, paginator.num_pages)))
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -153,21 +147,29 @@ class Theme(index.Indexed, models.Model):
 
 
 def theme_by_slug(slug):
-    """`Theme.objects.by_slug(slug)` for the visitor's language, kept in the process until
-    the next content change (saving or deleting a theme purges the page cache). Only themes
-    found are kept, so made-up addresses cannot fill the memory."""
+    """`Theme.objects.by_slug(slug)` for the visitor's language, from the themes kept until
+    the next content change (themes_in_display_order)."""
     if not slug or not SLUG_RE.fullmatch(slug):
         return None
-    key = f"articles:theme:{current_language()}:{slug}"
-    return memoized(key, lambda: Theme.objects.by_slug(slug), keep=bool)
+    lang = current_language()
+    themes = themes_in_display_order()
+    for slug_field in (f"slug_{lang}", f"slug_{DEFAULT_LANGUAGE}"):
+        for theme in themes:
+            if getattr(theme, slug_field) == slug:
+                return theme
+    return None
 
 
 def themes_in_display_order():
     """Every theme, in display order for the visitor's language: the home page and every
-    listing show them all. Kept in the process until the next content change (saving or
-    deleting a theme purges the page cache)."""
-    lang = current_language()
-    return memoized(f"articles:themes:{lang}", lambda: list(Theme.objects.in_display_order()))
+    listing show them all. Their rows are kept until the next content change (saving or
+    deleting a theme purges the page cache: articles.signals); fresh instances per call."""
+    names = [field.attname for field in Theme._meta.concrete_fields]
+    rows = kept(
+        f"articles:themes:{current_language()}",
+        lambda: list(Theme.objects.in_display_order().values_list(*names)),
+    )
+    return [Theme.from_db("default", names, row) for row in rows]
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -296,11 +298,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             articles = articles.filter(themes=theme)
         # A theme's page offers that theme's years; the news offers all its years, and any of
         # them may be combined with a theme (an empty combination says so, it is no 404).
-        # Both the years and the counts change only with the articles: kept in the process
-        # until the next content change.
+        # Both the years and the counts change only with the articles: kept until the next
+        # content change.
         theme_key = theme.pk if theme is not None else ""
         listing_key = f"{self.pk}:{theme_key if on_theme_page else ''}"
-        years = memoized(f"articles:years:{listing_key}", lambda: _years(articles))
+        years = kept(f"articles:years:{listing_key}", lambda: _years(articles))
         if theme is not None and not on_theme_page:
             articles = articles.filter(themes=theme)
         year = request.GET.get("year", "")
@@ -326,10 +328,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["articles.ArticlePage"]
 
 
-def _latest_sharing(theme_ids, count):
+def _latest_sharing(theme_ids, count, exclude=None):
     """The `count` latest published articles filed under at least one of `theme_ids`."""
     sharing = ArticlePage.objects.filter(themes__in=theme_ids).values("pk")
-    return list(ArticlePage.objects.for_listing().filter(pk__in=sharing)[:count])
+    articles = ArticlePage.objects.for_listing().filter(pk__in=sharing).exclude(pk=exclude)
+    return list(articles[:count])
 
 
 def _years(articles):
@@ -449,32 +452,25 @@ class ArticlePage(BasePage):
 
     def shown_themes(self):
         """`list(self.themes.all())`. For a saved article, the ids (in the query's order)
-        are kept in the process until the next content change (an article saved, its themes
-        changed, a theme saved or deleted all purge the page cache), and the themes taken
-        from the list every page keeps (themes_in_display_order). A preview's themes are
-        the ones in its form (modelcluster keeps them in memory)."""
+        are kept until the next content change (an article saved, its themes changed, a
+        theme saved or deleted all purge the page cache), and the themes taken from the
+        kept list (themes_in_display_order). A preview's themes are the ones in its form
+        (modelcluster keeps them in memory)."""
         themes = self.themes.get_queryset()
         if self.pk is None or not isinstance(themes, models.QuerySet):
             return list(themes)
-        ids = memoized(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes])
+        ids = kept(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes])
         known = {theme.pk: theme for theme in themes_in_display_order()}
         if all(pk in known for pk in ids):
             return [known[pk] for pk in ids]
         return list(themes)
 
     def related_articles(self, themes):
-        """The latest other articles that share a theme with this one. They depend on the
-        set of themes only: the latest few of each set are kept in the process until the next
-        content change (articles with the same themes share them), and this one is left out
-        here."""
+        """The latest other articles that share a theme with this one."""
         if not themes:
             return []
         theme_ids = sorted(theme.pk for theme in themes)
-        latest = memoized(
-            "articles:related:" + ".".join(map(str, theme_ids)),
-            lambda: _latest_sharing(theme_ids, RELATED_COUNT + 1),
-        )
-        return [article for article in latest if article.pk != self.pk][:RELATED_COUNT]
+        return _latest_sharing(theme_ids, RELATED_COUNT, exclude=self.pk)
 
     @property
     def shown_language(self):

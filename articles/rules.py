@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import LANGUAGE_CODES, has_value
+from core.i18n import LANGUAGE_CODES, has_value
 
 WEB_SCHEMES = ("http", "https")
 # The fields an editor fills in on an article (and the import's columns write).

@@ -37,7 +37,7 @@ from django.utils.encoding import force_str
 
 from wagtail import blocks
 
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 from .models import ArticlePage, Theme
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from home.i18n import LANGUAGE_CODES, current_language
+from core.i18n import LANGUAGE_CODES, current_language, sorted_query
 
 from .models import paginate
 from .search import clean_query, search_articles
@@ -21,7 +21,7 @@ def search(request):
             alternate_urls[code] = reverse("search")
     if request.GET:
         alternate_urls = {
-            code: f"{url}?{request.GET.urlencode()}" for code, url in alternate_urls.items()
+            code: f"{url}?{sorted_query(request.GET)}" for code, url in alternate_urls.items()
         }
     context = {
         "query": query,

@@ -6,7 +6,7 @@
 
 Production settings on the benchmark database (BENCH_DATABASE_URL, as bench/run.py; use a
 database of your own on a shared machine), the Redis cache (BENCH_REDIS_URL), the page cache
-off, and what each process keeps until the next content change (`pagecache.cache.memoized`)
+off, and the values kept until the next content change (`pagecache.kept`)
 warm, as it is between two publications. The CPU time this process spent (the database's
 is not in it) is steadier than the wall-clock time when others use the machine. Without
 URLs: the pages `make bench` measures. Knobs: --renders (default 300: a median of many
@@ -56,7 +56,7 @@ def main():
     pages = {url: url for url in args.urls} or run.pages_to_measure()
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
     for name, url in pages.items():
-        for _ in range(5):  # warm the memoized look-ups and the template loaders
+        for _ in range(5):  # warm the kept values and the template loaders
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
         profiler = cProfile.Profile() if args.profile else None

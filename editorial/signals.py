@@ -14,8 +14,8 @@ from django.utils.encoding import uri_to_iri
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from home.i18n import LANGUAGE_CODES
-from home.models import BasePage
+from core.i18n import LANGUAGE_CODES
+from core.models import BasePage
 
 URL_PATH_FIELDS = [f"url_path_{code}" for code in LANGUAGE_CODES]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import pgettext_lazy
 
 from articles.models import ArticlePage
-from home.i18n import LANGUAGE_CODES, has_value
+from core.i18n import LANGUAGE_CODES, has_value
 
 CHECKED_FIELDS = {
     "title": pgettext_lazy("missing part of an article", "title"),

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from home.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES
 
 from .translation_status import incomplete_articles
 

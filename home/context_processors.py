@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from .i18n import current_language
+from core.i18n import current_language
+
 from .models import AssociationSettings, DonationSettings, donation_page_urls
 
 

@@ -5,6 +5,8 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 
+from core.i18n import sorted_query
+
 
 @hooks.register("before_serve_page")
 def redirect_transliterated_address(page, request, serve_args, serve_kwargs):
@@ -15,7 +17,7 @@ def redirect_transliterated_address(page, request, serve_args, serve_kwargs):
         return None
     url = "/".join(replaced.get(segment, segment) for segment in request.path.split("/"))
     if request.GET:
-        url = f"{url}?{request.GET.urlencode()}"
+        url = f"{url}?{sorted_query(request.GET)}"
     return HttpResponsePermanentRedirect(iri_to_uri(url))
 
 

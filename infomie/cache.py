@@ -4,7 +4,7 @@ that hangs handled like one that is down.
 If Redis is unreachable, django-redis raises on every cache call, and every page that reads a
 setting or the page cache answers 500. Here a read that fails is a miss and a fill that fails
 is skipped: pages are served from the database, uncached, until Redis is back. A purge
-(`delete`, `delete_many`, `incr`…: what `home.caching.purge` and `pagecache.purge_page_cache`
+(`delete`, `delete_many`, `incr`…: what `core.caching.purge` and `pagecache.purge_page_cache`
 use) still raises, so a change that cannot purge fails in the editor's transaction and is
 rolled back, rather than leaving other processes serving old pages ("never stale").
 

@@ -1,8 +1,8 @@
 """The edge cache in front of the application (Varnish: deploy/varnish/default.vcl): what it may
 keep, and how it forgets.
 
-- `EdgeCacheHeaders` wraps the WSGI application (infomie/wsgi.py, outermost, so it also sees
-  the pages the page cache answers before Django): a response the edge may keep gets
+- `EdgeCacheHeaders` wraps the WSGI application (infomie/wsgi.py, outermost, so it sees
+  every response, cached pages included): a response the edge may keep gets
   `Surrogate-Control: max-age=N, stale-if-error=M`, worked out as it leaves the application, so
   that no copy, fresh or stale, outlives the next time a scheduled notice starts or ends
   (`notices.live.next_change`: nothing purges then). The edge keeps nothing else.

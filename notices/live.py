@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import http_date
 
-from home.caching import cached
+from core.caching import cached
 
 from .models import Notice, NoticeLevel
 

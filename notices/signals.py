@@ -4,7 +4,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from home.caching import purge
+from core.caching import purge
 from pagecache.cache import purge_page_cache
 
 from .live import CACHE_KEY

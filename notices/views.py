@@ -3,7 +3,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from home.i18n import current_language
+from core.i18n import current_language
 
 from . import live
 

@@ -1,14 +1,13 @@
-"""Whole-page cache for anonymous visitors, never stale.
+"""Whole anonymous pages in Django's cache, per language, purged at every content change.
 
 Public API for the other apps:
 
-- `purge_page_cache()`: call it when something every page may show has changed (a notice,
-  a setting...). Pages, themes, site settings, sites, redirects and images already purge
-  through the signals connected in `pagecache.signals`.
+- `purge_page_cache(**kwargs)`: connect it to the signals of whatever your pages show
+  (pages, sites, redirects, images and settings are connected already: `pagecache.signals`).
 - `register_cache_key_part(func)`: `func(request)` returns a short string added to every
-  page's cache key, for what a page shows that changes without a save (the notices live
-  now, which turn themselves on and off at their dates)."""
+  page's key, for what a page shows that changes without a save (notices at their dates).
+- `kept(name, compute)`: a plain value every page reads, computed once per content change."""
 
-from .cache import purge_page_cache, register_cache_key_part
+from .cache import kept, purge_page_cache, register_cache_key_part
 
-__all__ = ["purge_page_cache", "register_cache_key_part"]
+__all__ = ["kept", "purge_page_cache", "register_cache_key_part"]

@@ -26,6 +26,16 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _changes_purge_at_once(monkeypatch):
+    """Each test runs in a transaction that is rolled back, never committed: a purge would
+    wait for a commit that never comes. In tests, a change purges at once, as if committed
+    (tests of the once-per-transaction purge put `pagecache.cache.in_transaction` back)."""
+    from pagecache import cache as page_cache
+
+    monkeypatch.setattr(page_cache, "in_transaction", lambda: False)
+
+
+@pytest.fixture(autouse=True)
 def _dependencies_asked_again():
     # A circuit opened by one test's outage (infomie/reliability.py) must not answer the next.
     from infomie import cache as resilient_cache

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ArticlePage
-from home.slug_migration import transliterate_unicode_slugs
+from core.slug_migration import transliterate_unicode_slugs
 
 from .admin_forms import article_form_data
 

@@ -224,7 +224,7 @@ def test_the_theme_pages_use_the_breadcrumb_component(client, news_index, lang, 
 def test_the_breadcrumb_takes_pages_and_plain_items(rf, news_index):
     from django.template.loader import render_to_string
 
-    from home.breadcrumbs import Crumb
+    from core.breadcrumbs import Crumb
 
     request = rf.get("/en/")
     with translation.override("en"):

@@ -5,8 +5,8 @@ import pytest
 
 from django.db import connection
 
-from home.i18n import LANGUAGE_CODES
-from home.schema import PAGE_TABLE, slug_index_name
+from core.i18n import LANGUAGE_CODES
+from core.schema import PAGE_TABLE, slug_index_name
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from modelcluster.models import get_all_child_relations, get_serializable_data_f
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
 
-from home.i18n import LANGUAGE_CODES
-from home.models import _short_slug
+from core.i18n import LANGUAGE_CODES
+from core.models import _short_slug
 
 from ..models import ArticlePage
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.i18n import LANGUAGE_CODES, has_value
+from core.i18n import LANGUAGE_CODES, has_value
 
 from ..blocks import QUOTE_LANGUAGES
 

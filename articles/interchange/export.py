@@ -8,7 +8,7 @@ import re
 
 from django.utils import translation
 
-from home.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES
 
 from ..models import ArticlePage
 from .columns import COLUMNS, MODEL_FIELDS, THEME_FIELDS, stream_data

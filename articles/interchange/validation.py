@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES
 
 from ..blocks import ArticleBodyBlock
 from ..models import ArticlePage, Theme

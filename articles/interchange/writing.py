@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, WorkflowState
 
-from home.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES
 
 from ..blocks import ArticleBodyBlock
 from ..models import ArticleIndexPage, ArticlePage, Theme

@@ -10,11 +10,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from wagtail.models import Site
-
 from articles.navigation import news_index_url, news_route_url
-from home.fragments import fragment
-from home.i18n import LANGUAGE_CODES, current_language, language_of
+from core.i18n import LANGUAGE_CODES, current_language, language_of, sorted_query
 
 register = template.Library()
 
@@ -51,9 +48,11 @@ def _compute_alternate_urls(request, page):
         if page is not None and hasattr(page, "get_url") and getattr(page, "pk", None):
             url = _page_url_in(page, code, request)
             if url and request is not None and request.GET:
-                url = f"{url}?{request.GET.urlencode()}"
+                url = f"{url}?{sorted_query(request.GET)}"
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code)
+            if request.GET:
+                url = f"{url}?{sorted_query(request.GET)}"
         else:
             url = f"/{code}/"
         urls[code] = url
@@ -118,22 +117,13 @@ def hreflang_links(context):
 @register.simple_tag(takes_context=True)
 def article_card(context, article, heading_level=2):
     """An article's card (components/article_card.html): the same in every listing, on the
-    home page and under an article, so rendered once per article, language, heading level
-    and site until the next content change (home.fragments)."""
-    request = context.get("request")
-
-    def render():
-        template = context.template.engine.get_template("components/article_card.html")
-        return template.render(
-            context.new({"article": article, "heading_level": heading_level, "request": request})
+    home page and under an article."""
+    template = context.template.engine.get_template("components/article_card.html")
+    return template.render(
+        context.new(
+            {"article": article, "heading_level": heading_level, "request": context.get("request")}
         )
-
-    if article.pk is None:
-        return render()
-    site = Site.find_for_request(request) if request is not None else None
-    site_id = site.pk if site is not None else ""
-    key = f"article-card:{article.pk}:{current_language()}:{heading_level}:{site_id}"
-    return fragment(key, render)
+    )
 
 
 @register.filter
@@ -164,5 +154,6 @@ def page_query(context, page_number):
     """The current query string with another page number: filters survive pagination."""
     request = context["request"]
     query = request.GET.copy()
-    query["page"] = page_number
-    return "?" + query.urlencode()
+    query.pop("page", None)
+    filters = sorted_query(query)
+    return f"?{filters}&page={page_number}" if filters else f"?page={page_number}"

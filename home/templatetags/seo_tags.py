@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from articles.navigation import news_route_url
-from home.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
 
 from .infomie_tags import _alternate_urls
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
+    "core",
     "home",
     "articles",
     "notices",
@@ -67,9 +68,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Whole anonymous pages, per language, purged on every content change (pagecache/).
-    # First: it keeps the finished response, headers of every middleware below included.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CSP, Permissions-Policy; then a bilingual 503 when the database is unreachable.
@@ -78,14 +76,15 @@ MIDDLEWARE = [
     "infomie.reliability.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # The Wagtail site of the request's host, looked up once per host and content change.
-    "home.sites.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the language and the user are known: 503 for visitors during a suspension.
     "notices.middleware.SuspensionMiddleware",
+    # Whole anonymous pages, per language, purged on every content change (pagecache/): once
+    # the language is known and the suspension checked, before the view.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin POSTs in one transaction; a save that cannot reach Redis or the database is
@@ -186,14 +185,10 @@ NOTICES_RETRY_AFTER = int(os.environ.get("NOTICES_RETRY_AFTER", "3600"))
 # Whole-page cache of anonymous GETs (pagecache/): never stale, purged on every change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
-# Each process also keeps the pages it served lately in memory (checked against the shared
-# generation on every request), within this many bytes; unused with a local-memory cache.
-PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
-# With Redis, the generation is pushed to each process (pagecache/push.py): a hit needs no
-# round trip. A process holds what it was pushed for PAGE_CACHE_PUSH_LEASE seconds at a time,
-# renewed while Redis answers; a purge waits at most twice that for a process that hangs.
-PAGE_CACHE_PUSH = env_bool("PAGE_CACHE_PUSH", True)
-PAGE_CACHE_PUSH_LEASE = float(os.environ.get("PAGE_CACHE_PUSH_LEASE", "0.5"))
+# The query parameters pages read: the others (utm_*, fbclid…) make no entry of their own.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "q", "theme", "year")
+# Larger pages are served, not stored.
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(1024 * 1024)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.breadcrumbs import crumb_items
+from core.breadcrumbs import crumb_items
 
 register = template.Library()
 

@@ -6,15 +6,13 @@ otherwise), so a purge in one process is seen by every other at once. The purge 
 away and again once the transaction commits, so a request that read the old rows while the
 editor's transaction was open cannot leave them cached.
 
-Within a process, a value read once is kept while the page cache's generation does not change
-(`pagecache.cache.memoized`): a purge here also purges the page cache, since every page shows
-these values, and so a new generation forgets them in every process."""
+A purge here also purges the page cache, since every page shows these values."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from pagecache.cache import memoized, purge_page_cache
+from pagecache import purge_page_cache
 
 # A safety net only: every change purges its key at once.
 TIMEOUT = getattr(settings, "INFOMIE_CACHE_TIMEOUT", 60 * 60 * 24)
@@ -24,15 +22,11 @@ PREFIX = "infomie:v1:"
 def cached(key, loader, timeout=TIMEOUT):
     """The value stored under `key`, computed by `loader()` and stored when missing."""
     full_key = PREFIX + key
-
-    def read():
-        value = cache.get(full_key)
-        if value is None:
-            value = loader()
-            cache.set(full_key, value, timeout)
-        return value
-
-    return memoized(full_key, read)
+    value = cache.get(full_key)
+    if value is None:
+        value = loader()
+        cache.set(full_key, value, timeout)
+    return value
 
 
 def purge(*keys):

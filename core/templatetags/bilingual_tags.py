@@ -11,7 +11,7 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from home.i18n import LANGUAGE_CODES, current_language
+from core.i18n import LANGUAGE_CODES, current_language
 
 register = template.Library()
 

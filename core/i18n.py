@@ -1,5 +1,7 @@
 """Helpers for reading per-language fields (django-modeltranslation) without guessing."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.utils import translation
 
@@ -28,3 +30,9 @@ def language_of(obj, field_name, lang=None):
     if has_value(getattr(obj, f"{field_name}_{lang}", None)):
         return lang
     return DEFAULT_LANGUAGE
+
+
+def sorted_query(query):
+    """A QueryDict's parameters in a fixed order: a page's links do not depend on the order
+    a visitor typed them in (the page cache keeps one page for both)."""
+    return urlencode(sorted(query.lists()), doseq=True)

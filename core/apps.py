@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every page shares: BasePage, languages, slugs, routing, commands, template tags."""
+
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from .models import BasePage
+        from .schema import ensure_translated_page_columns
+        from .slug_migration import transliterate_unicode_slugs
+
+        # Routing over wagtail-modeltranslation, in one place: it replaces `route` on every
+        # translated page model with a version that loads all children to compare slugs in
+        # Python. Our pages route with one indexed query per level instead
+        # (BasePage.translated_route); this runs after its patching because "core" comes
+        # after it in INSTALLED_APPS, when every page model is loaded.
+        for model in _subclasses(BasePage):
+            model.route = BasePage.translated_route
+
+        post_migrate.connect(ensure_translated_page_columns, dispatch_uid="home-page-columns")
+        # After the columns exist: pages saved with Unicode slugs get ASCII ones.
+        post_migrate.connect(transliterate_unicode_slugs, dispatch_uid="home-ascii-slugs")
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
