@@ -25,6 +25,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Playwright's assertions wait 5 s by default: a loaded 2-core machine can miss that window.
+EXPECT_TIMEOUT_MS = 20_000
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
@@ -35,7 +39,9 @@ def pytest_collection_modifyitems(items):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' (.ci/run does)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
