@@ -82,7 +82,8 @@ def test_2_the_volunteer_writes_previews_and_submits(site, browser, state):
     news = page.locator("tr", has_text="Actualités").locator("a[href$='/edit/']").first
     news_id = re.search(r"/admin/pages/(\d+)/", news.get_attribute("href")).group(1)
     page.goto(f"{site.url}/admin/pages/{news_id}/add_subpage/")
-    page.wait_for_selector("#id_title_fr")
+    # The form's scripts (slug sync, date pickers) start once everything has loaded.
+    page.wait_for_load_state("networkidle")
 
     page.fill("#id_title_fr", TITLE_FR)
     page.fill("#id_lead_fr", LEAD_FR)
@@ -107,6 +108,9 @@ def test_2_the_volunteer_writes_previews_and_submits(site, browser, state):
     page.locator(MORE_ACTIONS).click()
     page.locator("button[name=action-submit]").click()
     message = page.locator(".messages")
+    page.wait_for_load_state()
+    # Shown with the failure, if any: what the form refused.
+    print("errors:", page.locator(".error-message, .w-field__errors").all_inner_texts())
     expect(message).to_contain_text("soumise pour modération")
     message.get_by_role("link", name="Modifier").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
