@@ -4,6 +4,7 @@ import pytest
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 from articles.site_tree import ensure_site_tree
@@ -51,6 +52,17 @@ def _dependencies_asked_again():
 def _french_by_default():
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture
+def database_url():
+    """The test database's address, for server processes that must reach it (PostgreSQL only:
+    an SQLite test database in memory cannot be shared)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
+    s = connection.settings_dict
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from urllib.parse import quote
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client, override_settings
 
 from articles.factories import ArticlePageFactory, ThemeFactory
@@ -26,15 +25,6 @@ TITLE_EN = "Summer: “lone minors” in Marseille, care improves"
 TITLE_AR = "حقوق الأطفال غير المصحوبين"
 TITLE_TI = "ትግርኛ ዜና : l’été"
 NOT_FOUND = ("Page introuvable", "Page not found")
-
-
-@pytest.fixture
-def database_url():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def publish(news_index, **fields):
@@ -105,9 +95,7 @@ def test_every_address_routes_the_same_way_on_every_server(
                 (arabic.get_url_in("en"), "Rights of lone children"),
             ]
             for target, title in pages:
-                (status, headers, body), (status2, headers2, body2) = twice(
-                    server, target, cookie
-                )
+                (status, headers, body), (status2, headers2, body2) = twice(server, target, cookie)
                 assert status == status2 == 200, (target, cookie, body[-2000:])
                 assert title in html.unescape(body) and title in html.unescape(body2)
                 if anonymous:

@@ -13,7 +13,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory, ThemeFactory
@@ -137,15 +137,6 @@ def test_the_edge_is_purged_by_a_ban_from_this_host_only(transactional_db):
 
 
 # Through the edge, in front of a real app server -------------------------------------------
-
-
-@pytest.fixture
-def database_url():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import time
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from notices.models import Notice
@@ -29,15 +28,6 @@ TIMEOUTS = {
 }
 
 pytestmark = [pytest.mark.processes, pytest.mark.postgres]
-
-
-@pytest.fixture
-def database_url():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @pytest.fixture
