@@ -25,6 +25,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from notices.live import DISMISSED_COOKIE, next_change
 from notices.middleware import SUSPENSION_HEADER
+from pagecache.middleware import is_anonymous_public_request
 
 logger = logging.getLogger("infomie.edge")
 # Statuses the edge may keep: pages, unknown addresses (purged like the rest when a page is
@@ -34,18 +35,10 @@ NOT_SHARED = ("private", "no-store", "no-cache")
 
 
 def is_public_request(environ):
-    """An anonymous GET of a public page (under a language prefix), carrying no cookie but the
-    banners' dismissal cookie (the edge drops the others)."""
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-        return False
-    if not environ.get("PATH_INFO", "").startswith(
-        tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    ):
-        return False
-    if "HTTP_AUTHORIZATION" in environ:
-        return False
+    """An anonymous GET of a public page (pagecache's rule) carrying no cookie but the banners'
+    dismissal cookie (the edge drops the others)."""
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-    return set(cookies) <= {DISMISSED_COOKIE}
+    return is_anonymous_public_request(environ, cookies) and set(cookies) <= {DISMISSED_COOKIE}
 
 
 def surrogate_control(status, headers, now=None):

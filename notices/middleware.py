@@ -65,8 +65,8 @@ class SuspensionMiddleware:
             # What an editor sees during a suspension must never be cached for visitors.
             patch_cache_control(response, private=True, no_cache=True)
         if getattr(request, "_infomie_banners_use_cookie", False):
-            # The banners shown depend on the dismissal cookie: so does the page cache's key
-            # (notices.live.page_cache_key_part), which may store the page all the same.
+            # The banners shown depend on the dismissal cookie: for shared caches downstream.
+            # The page cache below has stored the page already, its key covering that cookie
+            # (notices.live.page_cache_key_part); the edge keys on it too (deploy/varnish).
             patch_vary_headers(response, ("Cookie",))
-            request.page_cache_key_covers_cookie = True
         return response

@@ -31,15 +31,24 @@ HEADERS_DROPPED = {"x-cache", "set-cookie", "content-length"}
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store", "max-age=0")
 
 
+def is_anonymous_public_request(environ, cookies):
+    """A GET or HEAD of a public page (under a language prefix) carrying no credentials, no
+    session and no messages: what every such visitor is shown is the same. The edge
+    (infomie/edge.py) asks the same question, from the WSGI environ."""
+    return (
+        environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and environ.get("PATH_INFO", "").startswith(
+            tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        )
+        and "HTTP_AUTHORIZATION" not in environ
+        and not {settings.SESSION_COOKIE_NAME, "messages"} & set(cookies)
+    )
+
+
 def request_is_cacheable(request):
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
-        return False
-    if not request.path.startswith(tuple(f"/{code}/" for code, _n in settings.LANGUAGES)):
-        return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
-        return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    return settings.PAGE_CACHE_ENABLED and is_anonymous_public_request(
+        request.META, request.COOKIES
+    )
 
 
 def response_is_cacheable(request, response):
