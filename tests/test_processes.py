@@ -3,6 +3,8 @@ Redis is never stale across processes, and a database outage is a 503 the site r
 from by itself. PostgreSQL only (SQLite's test database lives in this process's memory)."""
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -13,20 +15,11 @@ from django.db import connection
 from articles.factories import ArticlePageFactory, ThemeFactory
 
 from .admin_forms import article_form_data
-from .servers import Relay, Server, empty_redis_database
+from .servers import ROOT, Relay, Server, empty_redis_database
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/6")
 
 pytestmark = [pytest.mark.processes, pytest.mark.postgres]
-
-
-@pytest.fixture
-def database_url():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: the server processes must reach the test database")
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @pytest.fixture
@@ -47,9 +40,7 @@ def published(transactional_db, site_tree):
 
 
 @pytest.mark.redis
-def test_a_change_through_one_process_is_seen_through_the_other(
-    published, database_url, redis_url
-):
+def test_a_change_through_one_process_is_seen_through_the_other(published, database_url, redis_url):
     env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PAGE_CACHE_ENABLED": "1"}
     url = published.get_url_in("fr")
     with Server(**env) as editor_side, Server(**env) as visitor_side:
@@ -125,9 +116,7 @@ def run_in_another_process(code, **env):
 
 
 @pytest.mark.redis
-def test_notices_and_settings_kept_in_a_process_are_never_stale(
-    published, database_url, redis_url
-):
+def test_notices_and_settings_kept_in_a_process_are_never_stale(published, database_url, redis_url):
     """Each process keeps the live notices, the settings, the site and the cached pages in
     memory while the shared generation stays the same: a change saved by any other process
     is seen at the very next request."""
@@ -161,3 +150,30 @@ def test_notices_and_settings_kept_in_a_process_are_never_stale(
         )
         status, headers, html = visitor_side.request(url)
         assert "Grève des transports" not in html
+
+
+def test_commands_may_run_long_statements_servers_may_not(transactional_db, database_url):
+    """The maintainer's commands (migrate on a large table, an import, an index rebuild) run
+    without the statement limit; the application served to visitors keeps it."""
+    show = (
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('SHOW statement_timeout')\n"
+        "    print(cursor.fetchone()[0])\n"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")},
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "infomie.settings.test",
+    }
+
+    def run(*args):
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.strip().splitlines()[-1]
+
+    assert run("manage.py", "shell", "-c", show) == "0"
+    served = "import infomie.wsgi\n" + show  # what granian and gunicorn load
+    assert run("-c", served) == "15s"

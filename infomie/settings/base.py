@@ -134,11 +134,15 @@ DATABASES = {
 # Every connection has a timeout: a database that hangs is handled like one that is down
 # (infomie/reliability.py). Seconds to connect; to run a statement (PostgreSQL cancels it);
 # to wait for any answer at all (a server that hangs cannot cancel anything: the connection
-# is dropped, infomie/postgresql/). 0 turns one off.
+# is dropped, infomie/postgresql/). 0 turns one off. Management commands run without the
+# statement and answer limits unless these are set (manage.py).
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
 DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
 DATABASE_ANSWER_TIMEOUT = float(
-    os.environ.get("DATABASE_ANSWER_TIMEOUT", str(DATABASE_STATEMENT_TIMEOUT + 5))
+    os.environ.get(
+        "DATABASE_ANSWER_TIMEOUT",
+        str(DATABASE_STATEMENT_TIMEOUT + 5 if DATABASE_STATEMENT_TIMEOUT else 0),
+    )
 )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "infomie.postgresql"
