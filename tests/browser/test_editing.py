@@ -196,3 +196,34 @@ def test_saving_a_suspension_switched_on_in_its_form_asks_first(admin, coordinat
     admin.wait_for_url(re.compile(r"/admin/snippets/notices/notice/$"))
     notice.refresh_from_db()
     assert notice.name == "Fermeture de Noël (prolongée)"
+
+
+def test_a_page_being_created_is_not_saved_behind_the_editors_back(admin, coordinator, article):
+    """Wagtail's autosave is off while a page is created (home/static/home/admin/forms.js): it
+    would create the page from the first typed title and rebuild the form under the editor's
+    clicks. Once the page exists, its edit form autosaves the draft as Wagtail intends."""
+    _home, index = ensure_site_tree()
+    posts = []
+    admin.on("request", lambda r: r.method == "POST" and posts.append(r.url))
+    admin.goto(f"{coordinator.url}/admin/pages/add/articles/articlepage/{index.pk}/")
+    admin.wait_for_load_state("networkidle")
+    # Wagtail's unsaved-changes watch takes what the form holds 2 s after loading as its
+    # starting point: the editor types after that, as a person does.
+    admin.wait_for_timeout(2500)
+    admin.fill("#id_title_fr", "Brouillon : « ne pas créer » tout seul")
+    admin.fill("#id_lead_fr", "Un chapeau tapé, puis une pause.")
+    admin.wait_for_timeout(3000)
+    assert not [url for url in posts if "/pages/add/" in url]
+    assert "/pages/add/" in admin.url
+
+    # The same scripts, on an existing draft: the change is kept without a click.
+    article.lead_en = "The centre will take in thirty lone minors from September."
+    article.save_revision()
+    edit(admin, coordinator, article)
+    admin.wait_for_timeout(2500)
+    with admin.expect_response(
+        lambda r: r.request.method == "POST" and r.url.endswith(f"/pages/{article.pk}/edit/")
+    ) as autosaved:
+        admin.fill("#id_title_fr", "Été à Marseille : titre corrigé sans cliquer")
+    assert autosaved.value.json()["success"] is True
+    assert latest(article).title_fr == "Été à Marseille : titre corrigé sans cliquer"

@@ -30,5 +30,16 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-max-length]").forEach(update);
+    /* No autosave while a page is being created. Wagtail's autosave would create the page
+       as soon as a title is typed, then rebuild the form as the new page's edit form: a click
+       during that rebuild is lost, and "Soumettre" clicked before it ends creates the page a
+       second time, refused as "slug already in use" on a tab the editor is not looking at.
+       Once the page exists (its edit form), autosave keeps the draft as Wagtail intends;
+       leaving the creation form with unsaved changes still asks first. */
+    document
+      .querySelectorAll('form[data-controller~="w-autosave"][action*="/pages/add/"]')
+      .forEach(function (form) {
+        form.setAttribute("data-w-autosave-active-value", "false");
+      });
   });
 })();
