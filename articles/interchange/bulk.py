@@ -19,12 +19,13 @@ from core.i18n import LANGUAGE_CODES
 from core.models import _short_slug
 
 from ..models import ArticlePage
+from ..search import vectors_updated_once
 
 
 @contextmanager
 def deferred_indexing(touched):
-    """Search index and reference index updated once at the end, in bulk, rather than on each
-    of the several saves an article goes through (most of an import's time otherwise). Still
+    """Search index, reference index and search vectors updated once at the end, in bulk,
+    rather than on each of the several saves an article goes through. Still
     inside the import's transaction: the articles are never committed without their index
     entries, and the admin's search finds them as soon as the command has finished."""
     from modelsearch.signal_handlers import post_save_signal_handler
@@ -35,7 +36,7 @@ def deferred_indexing(touched):
 
     disconnected = post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), vectors_updated_once():
             yield
             if not touched:
                 return
@@ -49,8 +50,6 @@ def deferred_indexing(touched):
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=ArticlePage)
-
-
 
 
 def create_many(index, new_articles, user):

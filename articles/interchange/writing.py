@@ -15,7 +15,6 @@ from core.i18n import LANGUAGE_CODES
 
 from ..blocks import ArticleBodyBlock
 from ..models import ArticleIndexPage, ArticlePage, Theme
-from ..search import update_search_vectors
 from .bulk import create_many, deferred_indexing, update_many
 from .columns import MODEL_FIELDS, THEME_FIELDS, ImportFileError, Plan, row_error, stream_data
 from .validation import as_the_editor_stores
@@ -81,7 +80,6 @@ def import_rows(rows, dry_run=False, user=None):
         if not dry_run:
             touched.extend(create_many(index, new_articles, user))
             touched.extend(update_many(changed_articles, user))
-            update_search_vectors(touched)  # one UPDATE, themes included
         if dry_run:
             transaction.set_rollback(True)
     return plan
