@@ -1,5 +1,5 @@
 """Writing validated rows: which articles are created, updated, left as they are or left
-alone, then the writing itself (bulk), all or nothing."""
+alone, then the writing itself (articles.bulk), all or nothing."""
 
 import re
 
@@ -14,8 +14,8 @@ from wagtail.models import Page, WorkflowState
 from core.i18n import LANGUAGE_CODES
 
 from ..blocks import ArticleBodyBlock
+from ..bulk import create_many, indexed_at_the_end, update_many
 from ..models import ArticleIndexPage, ArticlePage, Theme
-from .bulk import create_many, deferred_indexing, update_many
 from .columns import MODEL_FIELDS, THEME_FIELDS, ImportFileError, Plan, row_error, stream_data
 from .validation import as_the_editor_stores
 
@@ -41,7 +41,7 @@ def import_rows(rows, dry_run=False, user=None):
     plan = Plan()
     touched = []
     language = translation.get_language()  # of the messages; the fields are read in French
-    with translation.override("fr"), transaction.atomic(), deferred_indexing(touched):
+    with translation.override("fr"), transaction.atomic(), indexed_at_the_end(touched):
         index = ArticleIndexPage.objects.first()
         if index is None:
             with translation.override(language):
