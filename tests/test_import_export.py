@@ -28,6 +28,7 @@ def _english_messages():
     with translation.override("en"):
         yield
 
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 HEADER = "id,source_url,title_fr,title_en,lead_fr,lead_en,source_name,original_date,original_language,themes,published_date,status"  # noqa: E501
 ID_A = "7f4c9a52-0a4e-4f0e-9a0e-00000000000a"
@@ -118,8 +119,16 @@ def test_json_example_file(news_index):
 def test_existing_themes_are_matched_by_name_or_slug_new_ones_created(news_index):
     ThemeFactory(name_fr="Asile", name_en="Asylum")
     rows = [
-        (2, {"source_url": "https://e.org/1", "title_fr": "T1", "lead_fr": "L",
-             "source_name": "S", "themes": "asylum; Nouveau thème"}),
+        (
+            2,
+            {
+                "source_url": "https://e.org/1",
+                "title_fr": "T1",
+                "lead_fr": "L",
+                "source_name": "S",
+                "themes": "asylum; Nouveau thème",
+            },
+        ),
     ]
     interchange.import_rows(interchange.validate(rows))
     article = ArticlePage.objects.get()
@@ -185,15 +194,20 @@ def test_one_bad_row_and_nothing_is_imported(tmp_path, news_index, row, expected
 def test_every_problem_is_reported_at_once(tmp_path, news_index):
     path = write(
         tmp_path,
-        f"{HEADER}\n"
-        ",htp:/x,,,,,,2024-13-45,xx,,,live\n"
-        f"{GOOD_ROW}\n",
+        f"{HEADER}\n,htp:/x,,,,,,2024-13-45,xx,,,live\n{GOOD_ROW}\n",
     )
     with pytest.raises(CommandError) as error:
         run("import_articles", path)
     message = str(error.value)
-    for column in ("source_url", "title_fr", "lead_fr", "source_name", "original_date",
-                   "original_language", "themes"):
+    for column in (
+        "source_url",
+        "title_fr",
+        "lead_fr",
+        "source_name",
+        "original_date",
+        "original_language",
+        "themes",
+    ):
         assert f"Row 2, {column}:" in message
     assert "Row 3" not in message
 
@@ -215,9 +229,7 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, news_index):
             raise RuntimeError("disk full")
         return real_free_slug(*args, **kwargs)
 
-    with mock.patch.object(bulk, "free_slug", failing_free_slug), pytest.raises(
-        RuntimeError
-    ):
+    with mock.patch.object(bulk, "free_slug", failing_free_slug), pytest.raises(RuntimeError):
         run("import_articles", path)
     assert len(calls) == 3
     assert counts() == before
