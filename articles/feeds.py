@@ -1,5 +1,6 @@
 """RSS 2.0 feeds of the news, in each language, for the whole press review and for each theme.
-Served by the news index's routes (`rss/`, `themes/<slug>/rss/`), in the visitor's language."""
+Served by the news index's routes (`rss/`, `themes/<slug>/rss/`), in the visitor's language,
+from the articles the index gives (it imports this module, so this one imports no model)."""
 
 import datetime
 
@@ -39,13 +40,8 @@ class NewsFeed(Feed):
         return _("Press review on unaccompanied foreign minors, newest first.")
 
     def items(self, obj):
-        from .models import ArticlePage
-
-        articles = ArticlePage.objects.child_of(obj["index"]).for_listing()
-        articles = articles.prefetch_related("themes")  # the items' categories
-        if obj["theme"] is not None:
-            articles = articles.filter(themes=obj["theme"])
-        return articles[:FEED_LENGTH]
+        articles = obj["index"].published_articles(obj["theme"])
+        return articles.prefetch_related("themes")[:FEED_LENGTH]  # themes: the categories
 
     def item_title(self, item):
         return item.title

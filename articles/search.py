@@ -14,10 +14,10 @@ What is searched is the text a reader reads (`searched_texts`): the body's block
 words (rich text without its tags, headings, quotations, link labels), never a block's type,
 its id, a link's address or a setting such as a quotation's language.
 
-Who keeps them current: `ArticlePage.save` (publish, a save of the row's content),
-`Theme.save` (a renamed theme), a theme's deletion (`connect_signals` below), the bulk import
-and the benchmark seeder, all through `update_search_vectors`; `manage.py
-update_search_vectors` and migration 0006 rebuild them all.
+Who keeps them current: the signals connected below (an article's row saved with its content,
+as publishing does; its themes changed; a theme renamed or deleted), the bulk import (which
+defers them to one UPDATE: `vectors_updated_once`) and the benchmark seeder, all through
+`update_search_vectors`; `manage.py update_search_vectors` and migration 0006 rebuild them all.
 
 On SQLite (the `make run` default): every word must appear, case-insensitively, in one of the
 same fields, the body read as the same text (a SQL function SQLite calls back). Plainer, but
@@ -27,12 +27,14 @@ the search box works with nothing installed.
 import functools
 import json
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.backends.signals import connection_created
 from django.db.models import F, Func, Q, QuerySet, TextField
-from django.db.models.signals import post_delete, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.encoding import force_str
 
 from wagtail import blocks
@@ -268,11 +270,84 @@ def _shown_value(obj, field, lang):
 
 
 def connect_signals():
-    """A deleted theme leaves the vectors of its articles, which named it; SQLite connections
-    learn to read a body's text."""
+    """SQLite connections learn to read a body's text; the vectors follow the saves that change
+    what visitors search (not Wagtail's bookkeeping saves: a draft's changes stay in its
+    revision)."""
     connection_created.connect(_register_sqlite_body_text, dispatch_uid="search-sqlite-text")
+    post_save.connect(_article_saved, sender=ArticlePage, dispatch_uid="search-article")
+    m2m_changed.connect(
+        _article_themes_changed, sender=ArticlePage.themes.through, dispatch_uid="search-themes"
+    )
+    pre_save.connect(_remember_theme_names, sender=Theme, dispatch_uid="search-theme-names")
+    post_save.connect(_theme_saved, sender=Theme, dispatch_uid="search-theme-saved")
     pre_delete.connect(_remember_theme_articles, sender=Theme, dispatch_uid="search-theme-pre")
     post_delete.connect(_forget_deleted_theme, sender=Theme, dispatch_uid="search-theme-post")
+
+
+# The articles whose vectors wait for the end of a `vectors_updated_once` block (None outside).
+_waiting = ContextVar("articles_waiting_for_vectors", default=None)
+
+
+@contextmanager
+def vectors_updated_once():
+    """Inside the block, the saves that would each update some articles' vectors note them
+    instead; at the end (without an error), one UPDATE per few hundred articles. For writers of
+    many articles (the bulk import)."""
+    waiting = set()
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+    update_search_vectors(waiting)
+
+
+def _update_vectors(ids):
+    waiting = _waiting.get()
+    if waiting is None:
+        update_search_vectors(ids)
+    else:
+        waiting.update(ids)
+
+
+def _article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and saves_searched_content(update_fields):
+        _update_vectors([instance.pk])
+
+
+def _article_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """An article's themes are committed after its row (modelcluster): searched by their
+    names, so its vectors again. From the theme's side (`theme.articles.add(…)`), those
+    articles'."""
+    if connection.vendor != "postgresql":
+        return
+    if action == "pre_clear" and reverse:
+        instance._search_article_ids = list(instance.articles.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove"):
+        _update_vectors(pk_set if reverse else [instance.pk])
+    elif action == "post_clear":
+        _update_vectors(getattr(instance, "_search_article_ids", ()) if reverse else [instance.pk])
+
+
+def _theme_names(theme):
+    return tuple(getattr(theme, f"name_{code}", None) for code in LANGUAGE_CODES)
+
+
+def _remember_theme_names(sender, instance, raw=False, **kwargs):
+    """The names before this save; none for a new theme, or where no vectors are stored."""
+    instance._search_names_before = None
+    if not raw and instance.pk is not None and connection.vendor == "postgresql":
+        fields = [f"name_{code}" for code in LANGUAGE_CODES]
+        instance._search_names_before = (
+            Theme.objects.filter(pk=instance.pk).values_list(*fields).first()
+        )
+
+
+def _theme_saved(sender, instance, **kwargs):
+    """Visitors find an article by the names of its themes."""
+    before = getattr(instance, "_search_names_before", None)
+    if before is not None and before != _theme_names(instance):
+        _update_vectors(list(instance.articles.values_list("pk", flat=True)))
 
 
 def _remember_theme_articles(sender, instance, **kwargs):
@@ -281,4 +356,5 @@ def _remember_theme_articles(sender, instance, **kwargs):
 
 
 def _forget_deleted_theme(sender, instance, **kwargs):
-    update_search_vectors(getattr(instance, "_search_article_ids", ()))
+    """A deleted theme leaves the vectors of its articles, which named it."""
+    _update_vectors(getattr(instance, "_search_article_ids", ()))

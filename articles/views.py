@@ -4,8 +4,8 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from core.i18n import LANGUAGE_CODES, current_language, sorted_query
+from core.pagination import paginate
 
-from .models import paginate
 from .search import clean_query, search_articles
 
 

@@ -152,7 +152,7 @@ def seed(articles=10_000, themes=20, stdout=print):
             )
             stdout(f"  {start + len(pages)} / {to_add} articles")
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + to_add)
-        # What ArticlePage.save would have done for each: the search vectors, in one UPDATE.
+        # What saving each would have done (articles.search): the search vectors, in one UPDATE.
         update_search_vectors()
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would give a real database after a while: without

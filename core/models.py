@@ -147,6 +147,7 @@ class BasePage(Page):
         """The parent page, without a query when the request was routed through it."""
         parent = getattr(self, "_routed_parent", None)
         return parent if parent is not None else self.get_parent().specific_deferred
+
     @property
     def preview_modes(self):
         """One preview per language, whatever the editor's own admin language."""

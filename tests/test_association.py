@@ -78,9 +78,7 @@ def test_footer_in_both_languages(client, home_page, association):
 @pytest.mark.django_db
 def test_no_email_address_in_any_public_page(client, home_page, news_index, association):
     make_donation_page(home_page)
-    article = ArticlePageFactory(
-        parent=news_index, body_fr=[{"type": "donation", "value": None}]
-    )
+    article = ArticlePageFactory(parent=news_index, body_fr=[{"type": "donation", "value": None}])
     urls = []
     for lang in ("fr", "en"):
         urls += [page.get_url_in(lang) for page in (home_page, news_index, article)]

@@ -14,9 +14,8 @@ from django.utils import translation
 
 from wagtail.models import Page, PageLogEntry
 
-from articles import interchange
+from articles import bulk, interchange
 from articles.factories import ArticlePageFactory, ThemeFactory
-from articles.interchange import bulk
 from articles.models import ArticlePage, Theme
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +27,7 @@ def _english_messages():
     # (tests/test_import_i18n.py reads the French ones).
     with translation.override("en"):
         yield
+
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 HEADER = "id,source_url,title_fr,title_en,lead_fr,lead_en,source_name,original_date,original_language,themes,published_date,status"  # noqa: E501
@@ -74,8 +74,10 @@ def test_csv_example_file(news_index):
     assert sorted(live.latest_revision.content["themes"]) == sorted(
         live.themes.values_list("pk", flat=True)
     )
+    # Its history as Wagtail records an article created and published in the admin.
     assert [e.action for e in PageLogEntry.objects.filter(page=live).order_by("pk")] == [
         "wagtail.create",
+        "wagtail.edit",
         "wagtail.publish",
     ]
     draft = ArticlePage.objects.get(source_url_fr__contains="rapport-evaluation-minorite")
@@ -117,8 +119,16 @@ def test_json_example_file(news_index):
 def test_existing_themes_are_matched_by_name_or_slug_new_ones_created(news_index):
     ThemeFactory(name_fr="Asile", name_en="Asylum")
     rows = [
-        (2, {"source_url": "https://e.org/1", "title_fr": "T1", "lead_fr": "L",
-             "source_name": "S", "themes": "asylum; Nouveau thème"}),
+        (
+            2,
+            {
+                "source_url": "https://e.org/1",
+                "title_fr": "T1",
+                "lead_fr": "L",
+                "source_name": "S",
+                "themes": "asylum; Nouveau thème",
+            },
+        ),
     ]
     interchange.import_rows(interchange.validate(rows))
     article = ArticlePage.objects.get()
@@ -184,15 +194,20 @@ def test_one_bad_row_and_nothing_is_imported(tmp_path, news_index, row, expected
 def test_every_problem_is_reported_at_once(tmp_path, news_index):
     path = write(
         tmp_path,
-        f"{HEADER}\n"
-        ",htp:/x,,,,,,2024-13-45,xx,,,live\n"
-        f"{GOOD_ROW}\n",
+        f"{HEADER}\n,htp:/x,,,,,,2024-13-45,xx,,,live\n{GOOD_ROW}\n",
     )
     with pytest.raises(CommandError) as error:
         run("import_articles", path)
     message = str(error.value)
-    for column in ("source_url", "title_fr", "lead_fr", "source_name", "original_date",
-                   "original_language", "themes"):
+    for column in (
+        "source_url",
+        "title_fr",
+        "lead_fr",
+        "source_name",
+        "original_date",
+        "original_language",
+        "themes",
+    ):
         assert f"Row 2, {column}:" in message
     assert "Row 3" not in message
 
@@ -214,9 +229,7 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, news_index):
             raise RuntimeError("disk full")
         return real_free_slug(*args, **kwargs)
 
-    with mock.patch.object(bulk, "free_slug", failing_free_slug), pytest.raises(
-        RuntimeError
-    ):
+    with mock.patch.object(bulk, "free_slug", failing_free_slug), pytest.raises(RuntimeError):
         run("import_articles", path)
     assert len(calls) == 3
     assert counts() == before

@@ -11,7 +11,7 @@ from pagecache import purge_page_cache
 pytestmark = pytest.mark.django_db
 
 # Upper bounds, per page type (anonymous visitor, no page cache), once the values kept until
-# the next content change are warm (home/sites.py, articles/models.py: the sections below the
+# the next content change are warm (home/sites.py, articles/models/: the sections below the
 # home page, whether any page is private, the themes, an article's themes, the years and
 # counts of listings; the settings and notices, home/caching.py). Wagtail finds the site and
 # its home page; the news index reads its page of articles; an article is found by its slug

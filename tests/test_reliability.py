@@ -91,9 +91,7 @@ QUERY_VALUES = st.one_of(
 def public_urls(draw):
     from urllib.parse import quote, urlencode
 
-    base = draw(
-        st.sampled_from(["/", "/fr/", "/en/", "/fr/actualites/", "/en/news/", "ARTICLE"])
-    )
+    base = draw(st.sampled_from(["/", "/fr/", "/en/", "/fr/actualites/", "/en/news/", "ARTICLE"]))
     segments = draw(st.lists(SEGMENT, max_size=3))
     path = base + "".join(quote(s, safe="") + "/" for s in segments if s)
     params = draw(st.lists(st.tuples(QUERY_KEYS, QUERY_VALUES), max_size=4))

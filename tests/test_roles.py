@@ -131,8 +131,14 @@ def test_writer_can_add_a_theme_in_the_admin(client, writer):
     client.force_login(writer)
     response = client.post(
         reverse("wagtailsnippets_articles_theme:add"),
-        {"name_fr": "Scolarisation", "name_en": "Schooling", "slug_fr": "", "slug_en": "",
-         "description_fr": "", "description_en": ""},
+        {
+            "name_fr": "Scolarisation",
+            "name_en": "Schooling",
+            "slug_fr": "",
+            "slug_en": "",
+            "description_fr": "",
+            "description_en": "",
+        },
     )
     assert response.status_code == 302
     assert Theme.objects.filter(name_fr="Scolarisation").exists()

@@ -128,6 +128,21 @@ def test_a_deleted_theme_no_longer_finds_its_articles(news_index):
     assert found("gymnase") == [article.pk]
 
 
+@pytest.mark.postgres
+def test_articles_filed_from_the_themes_side_are_found_by_its_name(news_index):
+    theme = ThemeFactory(name_fr="Hébergement")
+    article = ArticlePageFactory(parent=news_index, title_fr="Un gymnase")
+    assert found("hébergement") == []
+    theme.articles.add(article)
+    assert found("hébergement") == [article.pk]
+    theme.articles.remove(article)
+    assert found("hébergement") == []
+    theme.articles.add(article)
+    theme.articles.clear()
+    assert found("hébergement") == []
+    assert found("gymnase") == [article.pk]
+
+
 def row(number, url, title, themes, status="live"):
     return (
         number,
@@ -265,4 +280,3 @@ def test_searched_words_are_not_in_fakers_vocabulary(query, lang):
             [faker_vocabulary(lang), query],
         )
         assert cursor.fetchone()[0] is False, f"Faker's random text can match {query!r}"
-

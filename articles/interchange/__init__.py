@@ -11,7 +11,7 @@ article an editor left as a draft or submitted for review.
 - reading: read_rows (file → numbered records), read_file (the same, with how the file
   was read: encoding, delimiter)
 - validation: validate (records → Rows, or ImportFileError listing every problem)
-- writing: import_rows (Rows → articles; dry_run), with bulk for the bulk writes
+- writing: import_rows (Rows → articles; dry_run), written by articles.bulk
 - export: export_records, write_csv, write_excel_csv (for French Excel), write_json
 """
 

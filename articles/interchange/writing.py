@@ -1,5 +1,5 @@
 """Writing validated rows: which articles are created, updated, left as they are or left
-alone, then the writing itself (bulk), all or nothing."""
+alone, then the writing itself (articles.bulk), all or nothing."""
 
 import re
 
@@ -14,9 +14,8 @@ from wagtail.models import Page, WorkflowState
 from core.i18n import LANGUAGE_CODES
 
 from ..blocks import ArticleBodyBlock
+from ..bulk import create_many, indexed_at_the_end, update_many
 from ..models import ArticleIndexPage, ArticlePage, Theme
-from ..search import update_search_vectors
-from .bulk import create_many, deferred_indexing, update_many
 from .columns import MODEL_FIELDS, THEME_FIELDS, ImportFileError, Plan, row_error, stream_data
 from .validation import as_the_editor_stores
 
@@ -42,7 +41,7 @@ def import_rows(rows, dry_run=False, user=None):
     plan = Plan()
     touched = []
     language = translation.get_language()  # of the messages; the fields are read in French
-    with translation.override("fr"), transaction.atomic(), deferred_indexing(touched):
+    with translation.override("fr"), transaction.atomic(), indexed_at_the_end(touched):
         index = ArticleIndexPage.objects.first()
         if index is None:
             with translation.override(language):
@@ -81,7 +80,6 @@ def import_rows(rows, dry_run=False, user=None):
         if not dry_run:
             touched.extend(create_many(index, new_articles, user))
             touched.extend(update_many(changed_articles, user))
-            update_search_vectors(touched)  # one UPDATE, themes included
         if dry_run:
             transaction.set_rollback(True)
     return plan

@@ -115,9 +115,7 @@ def test_contact_address_with_and_without_javascript(demo_site, browser):
         context.close()
 
 
-def test_suspension_on_and_off_leaves_every_article_reachable(
-    demo_site, editor_page, browser, axe
-):
+def test_suspension_on_and_off_leaves_every_article_reachable(demo_site, editor_page, browser, axe):
     urls = [
         article.get_url_in(lang)
         for article in ArticlePage.objects.live().order_by("pk")
