@@ -347,9 +347,11 @@ def measure_edge(server, port, pages):
     for the edge), as `EDGE=1 make serve` runs them."""
     env = {**ENV, "PAGE_CACHE_ENABLED": "1", **edge_cache.APP_ENV}
     edge_port = free_port()
-    with running(server, port, env=env), edge_cache.varnish_command(
-        port, edge_port, WORKERS
-    ) as varnishd, running(varnishd, edge_port):
+    with (
+        running(server, port, env=env),
+        edge_cache.varnish_command(port, edge_port, WORKERS) as varnishd,
+        running(varnishd, edge_port),
+    ):
         url = f"http://127.0.0.1:{edge_port}{pages['article']}"
         fetch(url)
         assert fetch(url)[1].get("x-edge") == "hit", url

@@ -39,6 +39,5 @@ def ensure_translated_page_columns(sender, using="default", **kwargs):
     with connection.cursor() as cursor:
         for code in LANGUAGE_CODES:
             cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {slug_index_name(code)} "
-                f"ON {PAGE_TABLE} (slug_{code})"
+                f"CREATE INDEX IF NOT EXISTS {slug_index_name(code)} ON {PAGE_TABLE} (slug_{code})"
             )

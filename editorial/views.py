@@ -9,7 +9,7 @@ from .translation_status import incomplete_articles
 
 
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
-    """"To translate": the articles missing their English (or French) title, lead or body,
+    """ "To translate": the articles missing their English (or French) title, lead or body,
     with what is missing and a link to edit each one."""
 
     template_name = "editorial/translation_status.html"

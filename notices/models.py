@@ -61,8 +61,7 @@ class Notice(models.Model):
         _("switched on"),
         default=False,
         help_text=_(
-            "Visitors see the notice while it is switched on, between its start and end "
-            "(when set)."
+            "Visitors see the notice while it is switched on, between its start and end (when set)."
         ),
     )
     starts_at = models.DateTimeField(

@@ -122,7 +122,6 @@ class Server:
         )
         assert status == 302, f"login failed: {status} {self.output()[-2000:]}"
 
-
     def raw_get(self, target, cookie=None, method="GET", headers=()):
         """(status, headers, body) of `GET target` (or `method`), `target` sent byte for byte
         as it is given (str: encoded as UTF-8), as a browser or a crawler may send it,

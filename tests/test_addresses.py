@@ -105,9 +105,7 @@ def test_every_address_routes_the_same_way_on_every_server(
                 (arabic.get_url_in("en"), "Rights of lone children"),
             ]
             for target, title in pages:
-                (status, headers, body), (status2, headers2, body2) = twice(
-                    server, target, cookie
-                )
+                (status, headers, body), (status2, headers2, body2) = twice(server, target, cookie)
                 assert status == status2 == 200, (target, cookie, body[-2000:])
                 assert title in html.unescape(body) and title in html.unescape(body2)
                 if anonymous:

@@ -149,8 +149,9 @@ def test_json_upload(moderator):
     records = [dict(zip(HEADER, row, strict=True)) for row in ROWS]
     for record in records:
         del record["id"]
-        record["themes"] = [{"name_fr": name, "name_en": f"{name} (en)"} for name in
-                            record["themes"].split("; ")]
+        record["themes"] = [
+            {"name_fr": name, "name_en": f"{name} (en)"} for name in record["themes"].split("; ")
+        ]
     data = json.dumps({"articles": records}, ensure_ascii=False).encode()
     response = upload(moderator, data, "revue.json")
     assert "Fichier JSON." in response.text
@@ -259,20 +260,27 @@ def test_articles_left_alone_are_shown_and_explained(moderator, news_index):
     writer = member_of(roles.WRITERS, "volontaire")
     theme = ThemeFactory(name_fr="Accueil")
     pending = ArticlePageFactory(
-        parent=news_index, title_fr="Publié", source_url_fr="https://example.org/p",
+        parent=news_index,
+        title_fr="Publié",
+        source_url_fr="https://example.org/p",
         themes=[theme],
     )
     pending.title_fr = "Brouillon d’une éditrice"
     pending.save_revision()
     in_review = ArticlePageFactory(
-        parent=news_index, title_fr="En relecture", source_url_fr="https://example.org/r",
-        themes=[theme], live=False,
+        parent=news_index,
+        title_fr="En relecture",
+        source_url_fr="https://example.org/r",
+        themes=[theme],
+        live=False,
     )
     in_review.save_revision(user=writer)
     in_review.get_workflow().start(in_review, writer)
     export = moderator.get(reverse("editorial_export"), {"format": "excel"}).content
-    text = export.decode("utf-8-sig").replace("Publié;", "Publié (modifié);").replace(
-        "En relecture;", "En relecture (modifié);"
+    text = (
+        export.decode("utf-8-sig")
+        .replace("Publié;", "Publié (modifié);")
+        .replace("En relecture;", "En relecture (modifié);")
     )
     response = upload(moderator, text.encode("utf-8-sig"), "export.csv")
     page = response.text
@@ -290,10 +298,15 @@ def test_each_row_gets_its_own_action_even_when_labels_repeat(news_index):
     apart by row, not by label."""
     from articles.interchange import Plan, Row
 
-    rows = [Row(number=2, values={"source_url": "https://e.org/x", "title_fr": "A"}),
-            Row(number=3, values={"source_url": "https://e.org/x", "title_fr": "B"})]
-    plan = Plan(created=["https://e.org/x"], updated=["https://e.org/x"],
-                actions={2: "created", 3: "updated"})
+    rows = [
+        Row(number=2, values={"source_url": "https://e.org/x", "title_fr": "A"}),
+        Row(number=3, values={"source_url": "https://e.org/x", "title_fr": "B"}),
+    ]
+    plan = Plan(
+        created=["https://e.org/x"],
+        updated=["https://e.org/x"],
+        actions={2: "created", 3: "updated"},
+    )
     assert [row.action for row in preview_rows(rows, plan)] == ["created", "updated"]
 
 

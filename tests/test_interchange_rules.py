@@ -25,9 +25,22 @@ from .admin_forms import article_form_data
 pytestmark = pytest.mark.django_db
 
 VISIBLE = [
-    "title_fr", "title_en", "slug_fr", "slug_en", "lead_fr", "lead_en", "source_name",
-    "source_url_fr", "source_url_en", "authors_fr", "authors_en", "original_date",
-    "original_language", "published_date", "live", "has_unpublished_changes",
+    "title_fr",
+    "title_en",
+    "slug_fr",
+    "slug_en",
+    "lead_fr",
+    "lead_en",
+    "source_name",
+    "source_url_fr",
+    "source_url_en",
+    "authors_fr",
+    "authors_en",
+    "original_date",
+    "original_language",
+    "published_date",
+    "live",
+    "has_unpublished_changes",
 ]
 THEME_FIELDS = ["name_fr", "name_en", "slug_fr", "slug_en", "description_fr", "description_en"]
 
@@ -161,8 +174,19 @@ def test_the_admin_and_the_import_refuse_the_same_things(
     record = {
         COLUMN.get(name, name): value
         for name, value in fields.items()
-        if name in ("title_fr", "title_en", "lead_fr", "lead_en", "source_name", "source_url_fr",
-                    "source_url_en", "authors_fr", "original_date", "original_language")
+        if name
+        in (
+            "title_fr",
+            "title_en",
+            "lead_fr",
+            "lead_en",
+            "source_name",
+            "source_url_fr",
+            "source_url_en",
+            "authors_fr",
+            "original_date",
+            "original_language",
+        )
     }
     record["themes"] = ["Asile"] if changes["themes"] else []
     record["status"] = "live" if action == "publish" else "draft"
@@ -196,8 +220,9 @@ def test_a_pending_draft_or_a_review_is_left_alone(tmp_path, news_index):
     pending = ArticlePageFactory(parent=news_index, title_fr="Publié", themes=[theme])
     pending.title_fr = "Brouillon d’un éditeur"
     pending.save_revision()
-    in_review = ArticlePageFactory(parent=news_index, title_fr="En relecture", themes=[theme],
-                                   live=False)
+    in_review = ArticlePageFactory(
+        parent=news_index, title_fr="En relecture", themes=[theme], live=False
+    )
     in_review.save_revision(user=writer)
     in_review.get_workflow().start(in_review, writer)
     records = export_json(tmp_path)
@@ -214,8 +239,9 @@ def test_a_pending_draft_or_a_review_is_left_alone(tmp_path, news_index):
 
 
 def test_a_draft_is_updated_as_a_draft_never_published(client, tmp_path, news_index):
-    draft = ArticlePageFactory(parent=news_index, title_fr="Pas encore", themes=[ThemeFactory()],
-                               live=False)
+    draft = ArticlePageFactory(
+        parent=news_index, title_fr="Pas encore", themes=[ThemeFactory()], live=False
+    )
     draft.save_revision()
     records = export_json(tmp_path)
     assert "0 updated, 1 unchanged" in import_json(tmp_path, records)
@@ -240,7 +266,9 @@ def test_hostile_html_is_stored_as_the_editor_would_store_it(
     theme = ThemeFactory(name_fr="Asile")
     # What the admin stores when an editor's browser sends this HTML through the editor.
     data = article_form_data(
-        themes=[theme.pk], slug_fr="par-l-editeur", title_fr="Par l’éditeur",
+        themes=[theme.pk],
+        slug_fr="par-l-editeur",
+        title_fr="Par l’éditeur",
         body_fr=streamfield([("paragraph", rich_text(HOSTILE))]),
     )
     data["action-publish"] = "action-publish"
@@ -248,19 +276,25 @@ def test_hostile_html_is_stored_as_the_editor_would_store_it(
     assert editor_client.post(url, data).status_code == 302
     by_editor = ArticlePage.objects.get(title_fr="Par l’éditeur")
 
-    record = {"title_fr": "Importé", "lead_fr": "Chapô « ’ » 中文", "source_name": "Le Monde",
-              "themes": ["Asile"], "status": "live",
-              "body_fr": HOSTILE.replace("/>", ">")}  # as pasted: the <img> left open
+    record = {
+        "title_fr": "Importé",
+        "lead_fr": "Chapô « ’ » 中文",
+        "source_name": "Le Monde",
+        "themes": ["Asile"],
+        "status": "live",
+        "body_fr": HOSTILE.replace("/>", ">"),
+    }  # as pasted: the <img> left open
     import_json(tmp_path, [record])
     imported = ArticlePage.objects.get(title_fr="Importé")
 
     def stored(article):
-        return [re.sub(r' data-block-key="\w+"', "", block.value.source)
-                for block in article.body_fr]
+        return [
+            re.sub(r' data-block-key="\w+"', "", block.value.source) for block in article.body_fr
+        ]
 
     assert stored(imported) == stored(by_editor)
     page = client.get(imported.get_url_in("fr")).content.decode()
-    article_html = page[page.index("<main"):]
+    article_html = page[page.index("<main") :]
     for hostile in ("<script>alert", "onerror", "javascript:", "<img"):
         assert hostile not in article_html
     assert "Été « à Marseille » : l’aide d’urgence, 中文, العربية, Ελληνικά." in page

@@ -152,9 +152,7 @@ def test_no_banner_markup_without_a_live_notice(client, home_page):
 @pytest.mark.django_db
 def test_dismissing_a_banner_without_javascript(client, news_index):
     first = NoticeFactory(name="Premier")
-    response = client.post(
-        f"/fr/avis/{first.pk}/masquer/", {"next": "/fr/actualites/?theme=x"}
-    )
+    response = client.post(f"/fr/avis/{first.pk}/masquer/", {"next": "/fr/actualites/?theme=x"})
     assert response.status_code == 302
     assert response["Location"] == "/fr/actualites/?theme=x"
     assert response.cookies[live.DISMISSED_COOKIE].value == str(first.pk)

@@ -265,4 +265,3 @@ def test_searched_words_are_not_in_fakers_vocabulary(query, lang):
             [faker_vocabulary(lang), query],
         )
         assert cursor.fetchone()[0] is False, f"Faker's random text can match {query!r}"
-

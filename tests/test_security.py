@@ -66,9 +66,7 @@ def test_the_admin_has_its_own_looser_policy(client):
 def test_admin_logins_are_throttled_with_a_clear_message(client, settings):
     get_user_model().objects.create_superuser("coordinatrice", "c@example.org", "right-pw")
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        response = client.post(
-            "/admin/login/", {"username": "coordinatrice", "password": "wrong"}
-        )
+        response = client.post("/admin/login/", {"username": "coordinatrice", "password": "wrong"})
         assert response.status_code == 200
     response = client.post("/admin/login/", {"username": "coordinatrice", "password": "wrong"})
     assert response.status_code == 429
@@ -77,9 +75,7 @@ def test_admin_logins_are_throttled_with_a_clear_message(client, settings):
     assert "Too many failed sign-in attempts" in html
     assert "15 minutes" in html
     # Even the right password waits for the end of the lockout.
-    response = client.post(
-        "/admin/login/", {"username": "coordinatrice", "password": "right-pw"}
-    )
+    response = client.post("/admin/login/", {"username": "coordinatrice", "password": "right-pw"})
     assert response.status_code == 429
     # Another account from the same address is not locked.
     get_user_model().objects.create_superuser("benevole", "b@example.org", "other-pw")

@@ -27,7 +27,9 @@ def articles(news_index):
             parent=news_index, title_fr="Sans chapeau anglais", title_en="No lead", lead_en=""
         ),
         "no_french_body": make(
-            parent=news_index, title_fr="Sans corps français", title_en="No French body",
+            parent=news_index,
+            title_fr="Sans corps français",
+            title_en="No French body",
             body_fr=[],
         ),
     }
@@ -41,7 +43,9 @@ def test_lists_exactly_the_incomplete_articles(articles):
     }
     assert set(statuses) == expected
     assert [str(f) for f in statuses[articles["french_only"].pk].missing_en] == [
-        "titre", "chapô", "corps"
+        "titre",
+        "chapô",
+        "corps",
     ]
     assert statuses[articles["french_only"].pk].french_only
     assert [str(f) for f in statuses[articles["no_english_body"].pk].missing_en] == ["corps"]

@@ -52,8 +52,11 @@ def validate(raw_rows):
             except ValueError:
                 error(
                     "id",
-                    _('invalid id "%(id)s": keep the one export wrote, or leave it empty for a '
-                      "new article") % {"id": values["id"]},
+                    _(
+                        'invalid id "%(id)s": keep the one export wrote, or leave it empty for a '
+                        "new article"
+                    )
+                    % {"id": values["id"]},
                 )
             else:
                 if key in seen_keys:
@@ -97,9 +100,7 @@ def validate(raw_rows):
             except ValueError as exc:
                 error(column, str(exc))
         live = STATUSES.get(status, False)
-        article = ArticlePage(
-            **{name: values[column] for column, name in MODEL_FIELDS.items()}
-        )
+        article = ArticlePage(**{name: values[column] for column, name in MODEL_FIELDS.items()})
         if article.published_date is None:
             article.published_date = datetime.date.today()  # as the import defaults it
         for name, problems in article_errors(article, len(themes), publishing=live).items():

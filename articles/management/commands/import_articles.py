@@ -22,9 +22,7 @@ def add_language_argument(parser):
     parser.add_argument(
         "--language",
         choices=LANGUAGE_CODES,
-        help=_(
-            "language of the messages (default: the site's, LANGUAGE_CODE, that is French)"
-        ),
+        help=_("language of the messages (default: the site's, LANGUAGE_CODE, that is French)"),
     )
 
 
