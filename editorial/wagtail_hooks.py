@@ -72,7 +72,7 @@ class ArticleListingViewSet(PageListingViewSet):
     model = ArticlePage
     icon = "doc-full"
     menu_label = _("Articles")
-    # Wagtail would say "Ajouter un(e) article" (home/listings.py).
+    # Wagtail would say "Ajouter un(e) article" (core/listings.py).
     add_item_label = _("Add an article")
     menu_order = 150
     add_to_admin_menu = True
@@ -138,7 +138,7 @@ def register_import_export_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_import_export_menu_item():
-    """"Import and export", for moderators only (writers do not see it)."""
+    """ "Import and export", for moderators only (writers do not see it)."""
     items = [
         ModeratorMenuItem(
             _("Import articles"), reverse("editorial_import"), icon_name="upload", order=10
@@ -147,6 +147,4 @@ def register_import_export_menu_item():
             _("Export articles"), reverse("editorial_export"), icon_name="download", order=20
         ),
     ]
-    return SubmenuMenuItem(
-        _("Import and export"), Menu(items=items), icon_name="table", order=170
-    )
+    return SubmenuMenuItem(_("Import and export"), Menu(items=items), icon_name="table", order=170)
