@@ -12,8 +12,8 @@ from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.factories import ArticlePageFactory, ThemeFactory
-from articles.site_tree import ensure_site_tree
 from home.models import AssociationSettings, DonationPage, DonationSettings, HomePage
+from home.site_tree import ensure_site_tree
 from notices.factories import NoticeFactory
 from notices.models import NoticeLevel
 

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ARTICLES_PER_PAGE, ArticlePage
-from articles.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 
 
 @pytest.fixture
@@ -272,9 +272,7 @@ def test_years_and_counts_kept_between_requests_follow_each_publication(
     assert client.get(url, {"year": "2019"}).status_code == 404
 
 
-def test_related_articles_kept_between_requests_follow_each_publication(
-    client, news_index, asylum
-):
+def test_related_articles_kept_between_requests_follow_each_publication(client, news_index, asylum):
     """The latest articles of a set of themes are kept in the process and shared by the
     articles of that set: each leaves itself out, and a publication renews them."""
 
@@ -296,8 +294,6 @@ def test_related_articles_kept_between_requests_follow_each_publication(
 
     newest = article(news_index, [asylum], year=2021)  # published: a purge
     assert newest.get_url_in("fr") in related_urls(first)
-    assert sorted(related_urls(newest)) == sorted(
-        [first.get_url_in("fr"), second.get_url_in("fr")]
-    )
+    assert sorted(related_urls(newest)) == sorted([first.get_url_in("fr"), second.get_url_in("fr")])
     newest.unpublish()
     assert newest.get_url_in("fr") not in related_urls(first)
