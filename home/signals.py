@@ -1,12 +1,9 @@
 """Purge the cached site settings and donation page URLs whenever an editor changes them, so
 the footer and the donation call-out are fresh in every process at once."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.caching import purge
@@ -43,13 +40,3 @@ def purge_donation_page_after_move(instance, **kwargs):
     # Moving the home page or the donation page changes the donation page's URL.
     if isinstance(instance.specific_deferred, DonationPage) or instance.depth <= 2:
         purge("donation_page_urls")
-
-
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_page_move)
-@receiver(page_slug_changed, sender=HomePage)
-def forget_site_root_paths(**kwargs):
-    # wagtail-modeltranslation keeps the sites' root paths per language in the cache, under
-    # keys Wagtail's own signals do not clear.
-    cache.delete_many([f"wagtail_site_root_paths_{code}" for code, _n in settings.LANGUAGES])
