@@ -10,8 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
+from association import views as association_views
 from core import views as core_views
-from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -29,7 +29,11 @@ if settings.DEBUG:
 # (LocaleMiddleware), French by default.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path(pgettext_lazy("URL", "contact/email/"), home_views.contact_email, name="contact_email"),
+    path(
+        pgettext_lazy("URL", "contact/email/"),
+        association_views.contact_email,
+        name="contact_email",
+    ),
     path("", include("notices.urls")),
     path(pgettext_lazy("URL", "search/"), article_views.search, name="search"),
     path("", include(wagtail_urls)),

@@ -47,9 +47,7 @@ def published(transactional_db, site_tree):
 
 
 @pytest.mark.redis
-def test_a_change_through_one_process_is_seen_through_the_other(
-    published, database_url, redis_url
-):
+def test_a_change_through_one_process_is_seen_through_the_other(published, database_url, redis_url):
     env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "PAGE_CACHE_ENABLED": "1"}
     url = published.get_url_in("fr")
     with Server(**env) as editor_side, Server(**env) as visitor_side:
@@ -125,9 +123,7 @@ def run_in_another_process(code, **env):
 
 
 @pytest.mark.redis
-def test_notices_and_settings_kept_in_a_process_are_never_stale(
-    published, database_url, redis_url
-):
+def test_notices_and_settings_kept_in_a_process_are_never_stale(published, database_url, redis_url):
     """Each process keeps the live notices, the settings, the site and the cached pages in
     memory while the shared generation stays the same: a change saved by any other process
     is seen at the very next request."""
@@ -149,7 +145,7 @@ def test_notices_and_settings_kept_in_a_process_are_never_stale(
         assert headers["X-Cache"] == "MISS" and "Grève des transports" in html
 
         run_in_another_process(
-            "from home.models import AssociationSettings as S; "
+            "from association.models import AssociationSettings as S; "
             "s = S.load(); s.name = 'Association renommée'; s.save()",
             **env,
         )

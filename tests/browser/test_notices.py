@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from articles.models import ArticlePage
-from home.models import DonationPage
+from association.models import DonationPage
 from notices.factories import NoticeFactory
 from notices.models import Notice, NoticeLevel
 
@@ -115,9 +115,7 @@ def test_contact_address_with_and_without_javascript(demo_site, browser):
         context.close()
 
 
-def test_suspension_on_and_off_leaves_every_article_reachable(
-    demo_site, editor_page, browser, axe
-):
+def test_suspension_on_and_off_leaves_every_article_reachable(demo_site, editor_page, browser, axe):
     urls = [
         article.get_url_in(lang)
         for article in ArticlePage.objects.live().order_by("pk")

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from articles.demo import ensure_articles_demo
-from home.demo import ensure_association_demo
+from association.demo import ensure_association_demo
 from home.site_tree import ensure_site_tree
 
 HOME_INTRODUCTION = {
