@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import DonationCallOutBlock
+from association.blocks import DonationCallOutBlock
 
 # Languages a quoted text can be in: the site's two, and the ones press items most often
 # come in. The code ends up in the `lang` attribute of the quotation.

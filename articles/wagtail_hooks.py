@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.listings import NamedListingMixin
+from core.listings import NamedListingMixin
 
 from .models import Theme
 

@@ -36,7 +36,7 @@ def body(text):
 def seed(articles=10_000, themes=20, stdout=print):
     from articles.models import ArticlePage, Theme
     from articles.search import update_search_vectors
-    from articles.site_tree import ensure_site_tree
+    from home.site_tree import ensure_site_tree
 
     rng = random.Random(6)
     with translation.override("fr"):

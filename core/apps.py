@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from . import signals  # noqa: F401
         from .models import BasePage
         from .schema import ensure_translated_page_columns
         from .slug_migration import transliterate_unicode_slugs

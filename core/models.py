@@ -55,7 +55,7 @@ class BasePage(Page):
             self.make_slugs_ascii(parent)
 
     def make_slugs_ascii(self, parent=None):
-        """Transliterate the slugs that are not ASCII (home/slugs.py), unless the settings
+        """Transliterate the slugs that are not ASCII (core/slugs.py), unless the settings
         allow Unicode slugs."""
         parent = parent or self.get_parent()
         for code in LANGUAGE_CODES:
@@ -93,7 +93,7 @@ class BasePage(Page):
             slug, remaining = path_components[0], path_components[1:]
             child = self._child_by_slug(slug)
             if child is None and not slug.isascii() and ascii_slug(slug):
-                # An address typed or linked with accents, or an old one (home/slugs.py).
+                # An address typed or linked with accents, or an old one (core/slugs.py).
                 child = self._child_by_slug(ascii_slug(slug))
                 if child is not None:
                     request.transliterated_slugs = {

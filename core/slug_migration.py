@@ -1,6 +1,6 @@
-"""Pages saved before slugs were ASCII (home/slugs.py) are converted once, after `migrate`:
+"""Pages saved before slugs were ASCII (core/slugs.py) are converted once, after `migrate`:
 wagtail-modeltranslation adds the translated slug columns after the migrations have run
-(home/schema.py), so no migration can read them. Each page is saved as an editor's slug change
+(core/schema.py), so no migration can read them. Each page is saved as an editor's slug change
 would be: the url paths below it follow, and its old addresses get Wagtail redirects
 (editorial/signals.py)."""
 

@@ -6,8 +6,8 @@ the editor types (Wagtail's own script reads the same setting); pages saved any 
 
 Addresses typed or linked with accents still lead to the page: routing tries the ASCII form
 of a slug it cannot find (BasePage.translated_route), and the visitor is sent to the page's
-address with a permanent redirect (home/wagtail_hooks.py). Pages saved before slugs were ASCII
-are converted once, after `migrate` (home/slug_migration.py)."""
+address with a permanent redirect (core/wagtail_hooks.py). Pages saved before slugs were ASCII
+are converted once, after `migrate` (core/slug_migration.py)."""
 
 from django.conf import settings
 from django.utils.text import slugify

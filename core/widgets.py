@@ -12,7 +12,7 @@ class LengthCountedTextarea(AdminAutoHeightTextInput):
     there are out of how many, and turns into a warning past the limit. The form still
     refuses a text that is too long, with the field's own error (in the editor's language)."""
 
-    template_name = "home/widgets/length_counted_textarea.html"
+    template_name = "core/widgets/length_counted_textarea.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -72,7 +72,7 @@ class ArticleListingViewSet(PageListingViewSet):
     model = ArticlePage
     icon = "doc-full"
     menu_label = _("Articles")
-    # Wagtail would say "Ajouter un(e) article" (home/listings.py).
+    # Wagtail would say "Ajouter un(e) article" (core/listings.py).
     add_item_label = _("Add an article")
     menu_order = 150
     add_to_admin_menu = True

@@ -81,7 +81,7 @@ def is_database_error(exc):
 class DatabaseUnavailableMiddleware:
     """Turns a database outage met by the view (or by the middleware below this one) into
     the 503 page, and answers it at once, without asking the database, for a few seconds
-    after. `home.views.server_error` does the same for errors met elsewhere."""
+    after. `core.views.server_error` does the same for errors met elsewhere."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -10,12 +10,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import views as article_views
-from home import views as home_views
+from association import views as association_views
+from core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -28,12 +29,16 @@ if settings.DEBUG:
 # (LocaleMiddleware), French by default.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path(pgettext_lazy("URL", "contact/email/"), home_views.contact_email, name="contact_email"),
+    path(
+        pgettext_lazy("URL", "contact/email/"),
+        association_views.contact_email,
+        name="contact_email",
+    ),
     path("", include("notices.urls")),
     path(pgettext_lazy("URL", "search/"), article_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -22,7 +22,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.listings import NamedListingMixin
+from core.listings import NamedListingMixin
 
 from .models import Notice, NoticeStatus
 

@@ -131,8 +131,10 @@ def _purge_frontend_cache():
 def kept(name, compute, timeout=None):
     """`compute()`, computed once per generation and shared by every process. Only plain
     values (numbers, strings, dates, and tuples, lists and dicts of them), never model
-    instances: build those per request from the values (`Model.from_db`). None is not kept."""
-    key = f"{VALUE_PREFIX}{current_generation()}:{name}"
+    instances: build those per request from the values (`Model.from_db`). None is not kept.
+    Per release too: a row kept by the previous deployment may name a model that has moved
+    since, and both run side by side during a rolling restart."""
+    key = f"{VALUE_PREFIX}{release()}:{current_generation()}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

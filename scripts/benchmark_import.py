@@ -76,7 +76,7 @@ def main():
     from django.db import connection
 
     from articles.models import ArticlePage
-    from articles.site_tree import ensure_site_tree
+    from home.site_tree import ensure_site_tree
 
     if database_url:
         call_command("flush", interactive=False, verbosity=0)

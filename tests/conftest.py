@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
-from articles.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,10 @@ from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.factories import ArticlePageFactory, ThemeFactory
-from articles.site_tree import ensure_site_tree
-from home.models import AssociationSettings, DonationPage, DonationSettings, HomePage
+from association.models import AssociationSettings, DonationPage, DonationSettings
+from association.views import REVEAL_WINDOW, REVEALS_PER_WINDOW
+from home.models import HomePage
+from home.site_tree import ensure_site_tree
 from notices.factories import NoticeFactory
 from notices.models import NoticeLevel
 
@@ -112,8 +114,6 @@ def test_a_person_reaches_the_address_with_or_without_javascript(client, home_pa
 
 @pytest.mark.django_db
 def test_one_connection_cannot_ask_for_the_address_in_a_loop(client, home_page, association):
-    from home.views import REVEAL_WINDOW, REVEALS_PER_WINDOW
-
     for _ in range(REVEALS_PER_WINDOW):
         assert client.post("/en/contact/email/", HTTP_ACCEPT="application/json").json() == {
             "email": CONTACT
@@ -212,7 +212,11 @@ class DonationPageTests(WagtailPageTestCase):
 
 # Query budget ------------------------------------------------------------------------------
 
-SETTINGS_TABLES = ("notices_notice", "home_associationsettings", "home_donationsettings")
+SETTINGS_TABLES = (
+    "notices_notice",
+    "association_associationsettings",
+    "association_donationsettings",
+)
 
 
 @pytest.mark.django_db
@@ -239,7 +243,7 @@ def test_notices_and_settings_cost_no_query_once_cached(
         sql = [q["sql"] for q in queries.captured_queries]
         assert not [q for q in sql if any(table in q for table in SETTINGS_TABLES)], url
         if "support" not in url:  # the footer's link to the donation page is cached too
-            assert not [q for q in sql if "home_donationpage" in q], url
+            assert not [q for q in sql if "association_donationpage" in q], url
         budgets[url] = len(sql)
     # Whatever the number of articles, each page type stays within a fixed budget.
     with django_assert_max_num_queries(max(budgets.values())):

@@ -10,6 +10,9 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
+from core.views import server_error
+from infomie.reliability import database_unavailable_response
+
 pytestmark = pytest.mark.django_db
 
 HEADINGS = {
@@ -65,9 +68,6 @@ def test_the_404_page_links_the_news_in_each_language(news_index):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_500_and_outage_pages_need_no_database(django_assert_num_queries, lang):
-    from home.views import server_error
-    from infomie.reliability import database_unavailable_response
-
     with translation.override(lang), django_assert_num_queries(0):
         try:
             raise RuntimeError("boom")

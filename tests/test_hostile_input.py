@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from django.test import Client
 
 from articles.factories import ArticlePageFactory, ThemeFactory
-from home.models import AssociationSettings
-from home.views import REVEALS_PER_WINDOW
+from association.models import AssociationSettings
+from association.views import REVEALS_PER_WINDOW
 from notices.models import Notice
 
 pytestmark = pytest.mark.django_db

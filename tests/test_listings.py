@@ -12,7 +12,7 @@ from django.utils import translation
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ARTICLES_PER_PAGE, ArticlePage
-from articles.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 
 
 @pytest.fixture

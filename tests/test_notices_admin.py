@@ -109,6 +109,6 @@ def test_end_before_start_is_refused(editor_client, home_page):
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", ["associationsettings", "donationsettings"])
 def test_settings_are_editable_in_both_languages(editor_client, home_page, model):
-    html = editor_client.get(f"/admin/settings/home/{model}/", follow=True).content.decode()
+    html = editor_client.get(f"/admin/settings/association/{model}/", follow=True).content.decode()
     field = "tagline" if model == "associationsettings" else "heading"
     assert f'name="{field}_fr"' in html and f'name="{field}_en"' in html

@@ -9,8 +9,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ArticleIndexPage, ArticlePage
-from articles.site_tree import ensure_site_tree
 from home.models import HomePage
+from home.site_tree import ensure_site_tree
 
 from .admin_forms import article_form_data
 

@@ -138,7 +138,7 @@ def test_notices_and_settings_kept_in_a_process_are_never_stale(published, datab
         assert headers["X-Cache"] == "MISS" and "Grève des transports" in html
 
         run_in_another_process(
-            "from home.models import AssociationSettings as S; "
+            "from association.models import AssociationSettings as S; "
             "s = S.load(); s.name = 'Association renommée'; s.save()",
             **env,
         )

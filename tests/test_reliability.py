@@ -9,6 +9,7 @@ from django.db import OperationalError, connections
 from django.test import Client, RequestFactory, override_settings
 
 from articles.factories import ArticlePageFactory, ThemeFactory
+from core.views import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +68,6 @@ def test_the_site_recovers_when_the_database_comes_back(article, database_down, 
 def test_an_outage_met_by_a_middleware_is_a_503_too(article, database_down):
     """Not only in the view: middleware below ours reading the database (a session, a
     notice) goes through the 500 handler, which answers 503 for a database error."""
-    from home.views import server_error
-
     try:
         raise OperationalError("server closed the connection unexpectedly")
     except OperationalError:

@@ -197,8 +197,8 @@ def test_moderator_rejection_sends_it_back(client, writer, moderator, news_index
     assert not article.live
 
 
-# Notices (issue 3, the `notices` app) and the site settings (wagtail.contrib.settings models in
-# home/) are being built on another branch: these tests run once those models are installed.
+# Notices (issue 3, the `notices` app) and the site settings (wagtail.contrib.settings models,
+# in association/): these tests run whenever those models are installed.
 def _settings_models():
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 
@@ -226,7 +226,7 @@ def test_only_moderators_can_switch_a_notice_on(writer, moderator):
 
 @pytest.mark.skipif(
     not _settings_models(),
-    reason="no site settings model (issue 3, home/) is installed on this branch yet",
+    reason="no site settings model (issue 3, association/) is installed on this branch yet",
 )
 def test_only_moderators_can_edit_the_site_settings(writer, moderator):
     for model in _settings_models():

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "core",
+    "association",
     "home",
     "articles",
     "notices",
@@ -116,7 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.site_settings",
+                "association.context_processors.site_settings",
                 "notices.context_processors.notices",
             ],
         },
@@ -239,7 +240,7 @@ ARTICLES_IMPORT_DIR = Path(os.environ.get("ARTICLES_IMPORT_DIR", VAR_DIR / "impo
 WAGTAIL_SITE_NAME = "InfoMIE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Slugs in plain ASCII, transliterated from the title (« Été » → `ete`), as editors coming from
-# SPIP or WordPress expect (home/slugs.py); addresses with accents still lead to the page.
+# SPIP or WordPress expect (core/slugs.py); addresses with accents still lead to the page.
 WAGTAIL_ALLOW_UNICODE_SLUGS = env_bool("WAGTAIL_ALLOW_UNICODE_SLUGS", False)
 WAGTAIL_I18N_ENABLED = False  # translations are per field (modeltranslation), one page tree
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

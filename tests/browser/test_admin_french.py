@@ -211,7 +211,7 @@ def test_moderator_admin_is_french(demo_site, browser, french_editors, submitted
             f"/admin/users/edit/{moderator.pk}/",
             "/admin/groups/",
             f"/admin/groups/edit/{Group.objects.get(name=roles.WRITERS).pk}/",
-            "/admin/settings/home/associationsettings/",
+            "/admin/settings/association/associationsettings/",
             "/admin/workflows/list/",
             "/admin/workflows/tasks/index/",
             "/admin/reports/workflow/",

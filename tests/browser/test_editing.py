@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from articles.models import ArticlePage
-from articles.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 from notices.factories import NoticeFactory
 from notices.models import Notice, NoticeLevel
 

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from articles.models import ArticlePage
-from home.models import DonationPage
+from association.models import DonationPage
 from notices.factories import NoticeFactory
 from notices.models import Notice, NoticeLevel
 

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from articles.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 
 
 class Command(BaseCommand):

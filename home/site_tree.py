@@ -6,9 +6,9 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from articles.models import ArticleIndexPage
 
-from .models import ArticleIndexPage
+from .models import HomePage
 
 HOME_FIELDS = {
     "title_fr": "Accueil",

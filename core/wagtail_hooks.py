@@ -11,7 +11,7 @@ from core.i18n import sorted_query
 @hooks.register("before_serve_page")
 def redirect_transliterated_address(page, request, serve_args, serve_kwargs):
     """An address with accents (« /fr/actualites/été-à-marseille/ ») routed to a page whose
-    slug is its ASCII form (home/slugs.py): sent on to the page's own address."""
+    slug is its ASCII form (core/slugs.py): sent on to the page's own address."""
     replaced = getattr(request, "transliterated_slugs", None)
     if not replaced:
         return None
@@ -24,9 +24,9 @@ def redirect_transliterated_address(page, request, serve_args, serve_kwargs):
 @hooks.register("insert_global_admin_js")
 def admin_forms_js():
     # Not deferred: it must set the date picker's defaults before the form's widgets start.
-    return format_html('<script src="{}"></script>', static("home/admin/forms.js"))
+    return format_html('<script src="{}"></script>', static("core/admin/forms.js"))
 
 
 @hooks.register("insert_global_admin_css")
 def admin_forms_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("home/admin/forms.css"))
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin/forms.css"))

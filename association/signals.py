@@ -1,17 +1,14 @@
-"""Purge the cached site settings and donation page URLs whenever an editor changes them, so
-the footer and the donation call-out are fresh in every process at once."""
+"""Purge the cached settings and donation page URLs whenever an editor changes them, so the
+footer and the donation call-out are fresh in every process at once."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.caching import purge
 
-from .models import AssociationSettings, DonationPage, DonationSettings, HomePage
+from .models import AssociationSettings, DonationPage, DonationSettings
 
 
 @receiver(post_save, sender=AssociationSettings)
@@ -31,11 +28,16 @@ def purge_donation(**kwargs):
 @receiver(page_published, sender=DonationPage)
 @receiver(page_unpublished, sender=DonationPage)
 @receiver(page_slug_changed, sender=DonationPage)
-@receiver(page_published, sender=HomePage)
-@receiver(page_slug_changed, sender=HomePage)
 def purge_donation_page(**kwargs):
-    # The donation page's URL goes through its own slug and the home page's.
     purge("donation_page_urls")
+
+
+@receiver(page_published)
+@receiver(page_slug_changed)
+def purge_donation_page_after_root_change(instance, **kwargs):
+    # The donation page's URL goes through the site root's slug (the home page's, depth 2).
+    if instance.depth <= 2:
+        purge("donation_page_urls")
 
 
 @receiver(post_page_move)
@@ -43,13 +45,3 @@ def purge_donation_page_after_move(instance, **kwargs):
     # Moving the home page or the donation page changes the donation page's URL.
     if isinstance(instance.specific_deferred, DonationPage) or instance.depth <= 2:
         purge("donation_page_urls")
-
-
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_page_move)
-@receiver(page_slug_changed, sender=HomePage)
-def forget_site_root_paths(**kwargs):
-    # wagtail-modeltranslation keeps the sites' root paths per language in the cache, under
-    # keys Wagtail's own signals do not clear.
-    cache.delete_many([f"wagtail_site_root_paths_{code}" for code, _n in settings.LANGUAGES])

@@ -8,7 +8,7 @@
     jQuery.fn.datetimepicker.defaults.validateOnBlur = false;
   }
 
-  /* Length limits: the counter under a text area (home/widgets.py) follows what is typed
+  /* Length limits: the counter under a text area (core/widgets.py) follows what is typed
      or pasted, and warns past the limit; the form refuses the text on saving. */
   function update(field) {
     var counter = document.getElementById(field.id + "-length");

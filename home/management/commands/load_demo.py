@@ -1,0 +1,38 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from articles.demo import ensure_articles_demo
+from association.demo import ensure_association_demo
+from home.site_tree import ensure_site_tree
+
+HOME_INTRODUCTION = {
+    "introduction_fr": (
+        "<p>InfoMIE rassemble, en français et en anglais, une revue de presse sur les mineurs "
+        "isolés étrangers (MIE/MNA) : rapports, décisions, enquêtes et chiffres, avec un lien "
+        "vers chaque source.</p>"
+    ),
+    "introduction_en": (
+        "<p>InfoMIE gathers, in French and English, a press review on unaccompanied foreign "
+        "minors: reports, rulings, investigations and figures, each with a link to its "
+        "source.</p>"
+    ),
+}
+NEWS_INTRODUCTION = {
+    "introduction_fr": "<p>La revue de presse, de la plus récente à la plus ancienne.</p>",
+    "introduction_en": "<p>The press review, newest first.</p>",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the home page, the news index, the association's settings and donation page, "
+        "the demo themes and articles. Idempotent: what already exists is left as it is."
+    )
+
+    def handle(self, *args, **options):
+        with translation.override("fr"), transaction.atomic():
+            home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
+            ensure_association_demo(home)
+            created = ensure_articles_demo(index)
+        self.stdout.write(f"Demo content ready ({created} article(s) added).")
