@@ -23,9 +23,9 @@ class CoreConfig(AppConfig):
         for model in _subclasses(BasePage):
             model.route = BasePage.translated_route
 
-        post_migrate.connect(ensure_translated_page_columns, dispatch_uid="home-page-columns")
+        post_migrate.connect(ensure_translated_page_columns, dispatch_uid="core-page-columns")
         # After the columns exist: pages saved with Unicode slugs get ASCII ones.
-        post_migrate.connect(transliterate_unicode_slugs, dispatch_uid="home-ascii-slugs")
+        post_migrate.connect(transliterate_unicode_slugs, dispatch_uid="core-ascii-slugs")
 
 
 def _subclasses(cls):

@@ -236,7 +236,3 @@ def _slug_match(lang, slug):
         untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
         match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
     return match
-
-
-# The import's name for it (articles/interchange.py).
-_short_slug = slug_from_title
