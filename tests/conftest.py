@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
+from articles.factories import ArticlePageFactory, ThemeFactory
 from home.site_tree import ensure_site_tree
 
 
@@ -63,6 +64,22 @@ def database_url():
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def theme(db):
+    return ThemeFactory(name_fr="Traite des êtres humains", name_en="Human trafficking")
+
+
+@pytest.fixture
+def article(news_index, theme):
+    """A published article, titled in both languages, with one theme."""
+    article = ArticlePageFactory(
+        parent=news_index, title_fr="Un titre français", title_en="An English title"
+    )
+    article.themes.set([theme])
+    article.save_revision().publish()
+    return article
 
 
 @pytest.fixture
