@@ -199,7 +199,7 @@ def test_saving_a_suspension_switched_on_in_its_form_asks_first(admin, coordinat
 
 
 def test_a_page_being_created_is_not_saved_behind_the_editors_back(admin, coordinator, article):
-    """Wagtail's autosave is off while a page is created (home/static/home/admin/forms.js): it
+    """Wagtail's autosave is off while a page is created (core/static/core/admin/forms.js): it
     would create the page from the first typed title and rebuild the form under the editor's
     clicks. Once the page exists, its edit form autosaves the draft as Wagtail intends."""
     _home, index = ensure_site_tree()
