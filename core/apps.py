@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .caching import end_reads, start_reads
         from .models import BasePage
         from .schema import ensure_translated_page_columns
         from .slug_migration import transliterate_unicode_slugs
@@ -23,6 +25,9 @@ class CoreConfig(AppConfig):
         for model in _subclasses(BasePage):
             model.route = BasePage.translated_route
 
+        # What a request reads from the shared cache, it reads once (core.caching.get_once).
+        request_started.connect(start_reads, dispatch_uid="core-reads-start")
+        request_finished.connect(end_reads, dispatch_uid="core-reads-end")
         post_migrate.connect(ensure_translated_page_columns, dispatch_uid="core-page-columns")
         # After the columns exist: pages saved with Unicode slugs get ASCII ones.
         post_migrate.connect(transliterate_unicode_slugs, dispatch_uid="core-ascii-slugs")

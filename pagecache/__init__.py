@@ -6,10 +6,8 @@ Public API for the other apps:
   (pages, sites, redirects, images and settings are connected already: `pagecache.signals`).
 - `register_cache_key_part(func)`: `func(request)` returns a short string added to every
   page's key, for what a page shows that changes without a save (notices at their dates).
-- `kept(name, compute)`: a plain value every page reads, computed once per content change.
-- `release()`: a fingerprint of the deployed code, for keys that one deployment must not read
-  from another."""
+- `kept(name, compute)`: a plain value every page reads, computed once per content change."""
 
-from .cache import kept, purge_page_cache, register_cache_key_part, release
+from .cache import kept, purge_page_cache, register_cache_key_part
 
-__all__ = ["kept", "purge_page_cache", "register_cache_key_part", "release"]
+__all__ = ["kept", "purge_page_cache", "register_cache_key_part"]

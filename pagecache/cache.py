@@ -11,12 +11,8 @@ the same generation: every purge forgets them. This process keeps nothing betwee
 but `release()`, which only a new deployment changes."""
 
 import contextvars
-import functools
 import hashlib
-import importlib.metadata
 import time
-from importlib import import_module
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
@@ -25,6 +21,9 @@ from django.core.cache import cache
 from django.db import transaction
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from core.caching import forget_reads, get_once, set_shared
+from core.release import release
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_PREFIX = "pagecache:page:"
@@ -57,10 +56,10 @@ def unregister_cache_key_part(func):
 def current_generation():
     generation = _request_generation.get()
     if generation is None:
-        generation = cache.get(GENERATION_KEY)
+        generation = get_once(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        generation = get_once(GENERATION_KEY)
     return generation
 
 
@@ -73,6 +72,7 @@ def _new_generation():
 def bump_generation():
     """A new generation: atomic on Redis; raises when the cache cannot be written, so that
     no change goes unpurged (infomie/cache.py)."""
+    forget_reads()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or the cache lost it: a newer one from the clock
@@ -135,11 +135,11 @@ def kept(name, compute, timeout=None):
     Per release too: a row kept by the previous deployment may name a model that has moved
     since, and both run side by side during a rolling restart."""
     key = f"{VALUE_PREFIX}{release()}:{current_generation()}:{name}"
-    value = cache.get(key)
+    value = get_once(key)
     if value is None:
         value = compute()
         if value is not None:
-            cache.set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
+            set_shared(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
     return value
 
 
@@ -177,38 +177,3 @@ def read(key, generation):
 def store(key, generation, status, headers, content, timeout):
     # One key per address: a newer generation's page replaces the older one.
     cache.set(key, (generation, status, headers, content), timeout)
-
-
-# Files whose content shapes a page: code, templates, translations, the static manifest.
-RELEASE_SUFFIXES = (".py", ".html", ".txt", ".xml", ".mo", ".json")
-
-
-@functools.cache
-def release():
-    """A fingerprint of what renders the pages: the project's code, templates, translations,
-    static manifest and installed packages. A new deployment never serves the pages cached
-    by the previous one, and both can run side by side during a rolling restart."""
-    base = Path(settings.BASE_DIR)
-    roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base]
-    roots.append(Path(import_module(settings.ROOT_URLCONF).__file__).parent)
-    for template in settings.TEMPLATES:
-        roots += [Path(directory) for directory in template.get("DIRS", [])]
-    roots += [Path(directory) for directory in settings.LOCALE_PATHS]
-    manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
-    packages = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    return fingerprint(roots, extra=[manifest], text="\n".join(packages))
-
-
-def fingerprint(roots, extra=(), text=""):
-    """A short hash of `text` and of the files below `roots` (and `extra`) that shape pages."""
-    files = {path for path in extra if path.is_file()}
-    for root in roots:
-        if root.is_dir():
-            files.update(path for path in root.rglob("*") if path.suffix in RELEASE_SUFFIXES)
-    digest = hashlib.sha256(text.encode())
-    for path in sorted(files):
-        if path.is_file():
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
