@@ -5,8 +5,9 @@ directory), so that a baseline commit is seeded and measured by its own code:
     seed N                   the tree's own bench/seed.py, then VACUUM ANALYZE
     pages                    the pages `make bench` measures, by name (this tree's models)
     measure PAGES_JSON       SQL queries and median render time per page, in process
-    publish SECONDS EVERY URL   an editor publishing an article every EVERY seconds, each
-                             time checking the server at URL shows the change at once
+    publish SECONDS EVERY URL   an editor publishing an article again EVERY seconds after
+                             each publication, each time checking that the server at URL
+                             shows the change at once
 
 The answer is one line of JSON, the last of its output. Django's modules are imported inside
 the functions: only once this file has put the tree on the path and set Django up."""
@@ -97,8 +98,9 @@ def measure(pages_by_name):
 
 def publish(seconds, every, base_url):
     """Publish a new revision of the newest article (on the home page and the news index)
-    every `every` seconds, as an editor would in the admin, and fetch it from the server at
-    once: a page still showing the old lead is counted stale. The lead is put back at the end."""
+    `every` seconds after the previous one ended, as an editor would in the admin, and fetch
+    it from the server at once: a page still showing the old lead is counted stale. The lead
+    is put back at the end."""
     from articles.models import ArticlePage
 
     article = ArticlePage.objects.live().order_by("pk").first()

@@ -101,9 +101,10 @@ def asset_sizes(base_url, html):
 
 def mixed_run(side, base, pages):
     """Every page in turn under 64 connections for MIXED_SECONDS against this tree's server
-    (page cache on), while an editor publishes an article every PUBLISH_EVERY seconds in
-    another process (bench/inprocess.py publish): errors (non-2xx/3xx answers and socket
-    errors), hits and misses together, and whether each publication shows at once."""
+    (page cache on), while an editor publishes an article in another process, PUBLISH_EVERY
+    seconds after each publication (bench/inprocess.py publish): errors (non-2xx/3xx answers
+    and socket errors), hits and misses together, and whether each publication shows at
+    once."""
     paths = ", ".join(f'"{url}"' for url in pages.values())
     script = f"""
 local paths = {{{paths}}}
@@ -126,7 +127,7 @@ end
                 say(line.rstrip())
             say(
                 f"wrk mixed, {MIXED_CONNECTIONS} connections, {MIXED_SECONDS} s, "
-                f"a publication every {PUBLISH_EVERY} s…"
+                f"a publication {PUBLISH_EVERY} s after the last…"
             )
             result = wrk(base + "/", MIXED_CONNECTIONS, str(lua), MIXED_SECONDS)
             out, _err = editor.communicate(timeout=MIXED_SECONDS + 120)

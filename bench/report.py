@@ -170,10 +170,12 @@ def mixed_lines(run, results):
         publications += f"; {len(failures)} failed, the first: {failures[0]}"
     return [
         f"- Mixed run: every page in turn, {MIXED_CONNECTIONS} connections, {MIXED_SECONDS} s, "
-        f"this tree's page cache on, an editor publishing an article every {PUBLISH_EVERY} s "
-        f"in another process: {mixed['requests']:,} requests, {mixed['rps']:,.0f} req/s, "
-        f"p99 {mixed['p99']:.1f} ms, **{mixed['errors']} errors** (non-2xx/3xx and socket "
-        f"errors; every other run together: {errors}).",
+        f"this tree's page cache on, an editor publishing an article again {PUBLISH_EVERY} s "
+        f"after each publication, in another process: {mixed['requests']:,} requests, "
+        f"{mixed['rps']:,.0f} req/s, "
+        f"p99 {mixed['p99']:.1f} ms, **{mixed['errors']} errors** (non-2xx/3xx answers and "
+        f"socket errors{': ' + mixed['breakdown'] if mixed['breakdown'] else ''}; every other "
+        f"run together: {errors}).",
         publications + ".",
     ]
 

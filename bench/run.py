@@ -11,7 +11,8 @@ serving the same article from a file and Varnish in front of this tree.
    BENCH_SERVER=granian for granian) with its page cache off and on, nginx, Varnish; then
    BENCH_ROUNDS rounds in which each measurement runs once with wrk, the sides one after the
    other: uncached article, listing and home, cached article, nginx's file, the edge.
-4. A mixed run of every page under 64 connections while an editor publishes every 2 s.
+4. A mixed run of every page under 64 connections while an editor publishes, 2 s
+   after each publication.
 
 The report (min–max per side, the ratio per round, issue 12's floors) goes between the
 markers of BENCH_OUTPUT (docs/benchmarks.md; "-" for none). Knobs: bench/knobs.py and

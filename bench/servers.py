@@ -95,14 +95,20 @@ def wrk(url, connections=CONNECTIONS, script=None, seconds=SECONDS):
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
-    errors = 0
+    kinds = dict.fromkeys(("non-2xx/3xx", "connect", "read", "write", "timeout"), 0)
     match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if match:
-        errors += int(match.group(1))
+        kinds["non-2xx/3xx"] = int(match.group(1))
     match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     if match:
-        errors += sum(int(g) for g in match.groups())
-    return {"rps": rps, "p50": p50, "p99": p99, "requests": total, "errors": errors}
+        counts = map(int, match.groups())
+        kinds.update(zip(("connect", "read", "write", "timeout"), counts, strict=True))
+    errors = sum(kinds.values())
+    breakdown = ", ".join(f"{kind} {count}" for kind, count in kinds.items() if count)
+    return {
+        "rps": rps, "p50": p50, "p99": p99, "requests": total, "errors": errors,
+        "breakdown": breakdown,
+    }  # fmt: skip
 
 
 def _ms(text):
