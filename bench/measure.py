@@ -67,7 +67,11 @@ def interleaved_rounds(sides, pages, edge_side):
             loads.append(load_average())
         extra = {
             "css_js": asset_sizes(bases[ours, "cached"], article_html.decode()),
-            "mixed": mixed_run(sides[0], bases[ours, "cached"], pages),
+            # Each side in turn, this tree first: the floor is this tree's, the baseline's
+            # run tells what the same load costs the code it replaces.
+            "mixed": {
+                side.name: mixed_run(side, bases[side.name, "cached"], pages) for side in sides
+            },
         }
     return results, loads, article_html, extra
 
@@ -100,7 +104,7 @@ def asset_sizes(base_url, html):
 
 
 def mixed_run(side, base, pages):
-    """Every page in turn under 64 connections for MIXED_SECONDS against this tree's server
+    """Every page in turn under 64 connections for MIXED_SECONDS against the side's server
     (page cache on), while an editor publishes an article in another process, PUBLISH_EVERY
     seconds after each publication (bench/inprocess.py publish): errors (non-2xx/3xx answers
     and socket errors), hits and misses together, and whether each publication shows at
@@ -126,7 +130,7 @@ end
             while (line := editor.stdout.readline()) and line.strip() != "ready":
                 say(line.rstrip())
             say(
-                f"wrk mixed, {MIXED_CONNECTIONS} connections, {MIXED_SECONDS} s, "
+                f"wrk mixed on {side.name}, {MIXED_CONNECTIONS} connections, {MIXED_SECONDS} s, "
                 f"a publication {PUBLISH_EVERY} s after the last…"
             )
             result = wrk(base + "/", MIXED_CONNECTIONS, str(lua), MIXED_SECONDS)

@@ -3,6 +3,7 @@ the mixed run and issue 12's floors, in Markdown; written between the markers of
 docs/benchmarks.md, leaving the rest of the file alone."""
 
 import gzip
+import math
 import os
 import platform
 import statistics
@@ -35,6 +36,11 @@ def span(values, digits=0):
 
 def ratios(results, key, other):
     return [a["rps"] / b["rps"] for a, b in zip(results[key], results[other], strict=True)]
+
+
+def ratio_span(values):
+    """Rounded down: 0.397 shows as 0.39, not as a 0.40 that missed a floor of 0.4."""
+    return span([math.floor(value * 100) / 100 for value in values], 2)
 
 
 def verdict(values, floor):
@@ -80,7 +86,7 @@ def render(run):
             theirs = results[kind, page, baseline]
             per_round = ratios(results, (kind, page, ours), (kind, page, baseline))
             floored = kind == "uncached" and page != "home"
-            row += f" {span([r['rps'] for r in theirs])} | {span(per_round, 2)} | "
+            row += f" {span([r['rps'] for r in theirs])} | {ratio_span(per_round)} | "
             row += (verdict(per_round, FLOOR_UNCACHED) if floored else "–") + " |"
         lines.append(row)
     lines += ["", *edge_table(results, ours), "", *queries_table(run, baseline)]
@@ -116,7 +122,7 @@ def edge_table(results, ours):
         per_round = ratios(results, key, nginx)
         lines.append(
             f"| {label} | {span([r['rps'] for r in measured])} | {middle['p50']:.1f} / "
-            f"{middle['p99']:.1f} | {span(per_round, 2)} | "
+            f"{middle['p99']:.1f} | {ratio_span(per_round)} | "
             f"{verdict(per_round, FLOOR_EDGE) if floored else '–'} |"
         )
     if edge not in results:
@@ -155,29 +161,40 @@ def _queries(row):
 
 
 def mixed_lines(run, results):
-    mixed = run["mixed"]
-    editor = mixed["editor"]
-    published, failures = editor["published_ms"], editor["failures"]
     errors = sum(r["errors"] for measured in results.values() for r in measured)
-    publications = f"- Publications during it: {len(published)}"
-    if published:
-        publications += (
-            f", {statistics.median(published):.0f} ms each (median), "
-            f"{max(published):.0f} ms at most; the article fetched right after each showed "
-            f"the change {len(published) - editor['stale']} times of {len(published)}"
-        )
-    if failures:
-        publications += f"; {len(failures)} failed, the first: {failures[0]}"
-    return [
-        f"- Mixed run: every page in turn, {MIXED_CONNECTIONS} connections, {MIXED_SECONDS} s, "
-        f"this tree's page cache on, an editor publishing an article again {PUBLISH_EVERY} s "
-        f"after each publication, in another process: {mixed['requests']:,} requests, "
-        f"{mixed['rps']:,.0f} req/s, "
-        f"p99 {mixed['p99']:.1f} ms, **{mixed['errors']} errors** (non-2xx/3xx answers and "
-        f"socket errors{': ' + mixed['breakdown'] if mixed['breakdown'] else ''}; every other "
-        f"run together: {errors}).",
-        publications + ".",
+    errors_by_kind = "; ".join(
+        f"{' '.join(key)}: {r['breakdown']}"
+        for key, measured in results.items()
+        for r in measured
+        if r["errors"]
+    )
+    lines = [
+        f"- Mixed run, each side in turn: every page in turn, {MIXED_CONNECTIONS} connections, "
+        f"{MIXED_SECONDS} s, the page cache on, an editor publishing an article again "
+        f"{PUBLISH_EVERY} s after each publication, in another process. Errors are non-2xx/3xx "
+        f"answers and socket errors (a timeout: no answer within 5 s). Every other run "
+        f"together: {errors} errors" + (f" ({errors_by_kind})." if errors else "."),
     ]
+    for side in run["sides"]:
+        mixed = run["mixed"][side.name]
+        editor = mixed["editor"]
+        published, failures = editor["published_ms"], editor["failures"]
+        line = (
+            f"  - {side.name}: {mixed['requests']:,} requests, {mixed['rps']:,.0f} req/s, "
+            f"p99 {mixed['p99']:.1f} ms, **{mixed['errors']} errors**"
+            + (f" ({mixed['breakdown']})" if mixed["errors"] else "")
+            + f"; {len(published)} publications"
+        )
+        if published:
+            line += (
+                f", {statistics.median(published) / 1000:.1f} s each (median), "
+                f"{max(published) / 1000:.1f} s at most, the article fetched right after each "
+                f"showing the change {len(published) - editor['stale']} times of {len(published)}"
+            )
+        if failures:
+            line += f"; {len(failures)} failed, the first: {failures[0]}"
+        lines.append(line + ".")
+    return lines
 
 
 def floors(run):
@@ -204,8 +221,10 @@ def floors(run):
         f"{run['articles']:,} articles (home, listings, article): "
         + ("**met**" if flat else "**missed**")
     )
-    mixed_errors = run["mixed"]["errors"]
-    lines.append(f"mixed run: 0 errors: {'**met**' if mixed_errors == 0 else '**missed**'}")
+    mixed_errors = run["mixed"][run["sides"][0].name]["errors"]
+    lines.append(
+        f"mixed run, this tree: 0 errors: {'**met**' if mixed_errors == 0 else '**missed**'}"
+    )
     return lines
 
 

@@ -11,8 +11,8 @@ serving the same article from a file and Varnish in front of this tree.
    BENCH_SERVER=granian for granian) with its page cache off and on, nginx, Varnish; then
    BENCH_ROUNDS rounds in which each measurement runs once with wrk, the sides one after the
    other: uncached article, listing and home, cached article, nginx's file, the edge.
-4. A mixed run of every page under 64 connections while an editor publishes, 2 s
-   after each publication.
+4. A mixed run of every page under 64 connections on each side in turn, while an editor
+   publishes, 2 s after each publication.
 
 The report (min–max per side, the ratio per round, issue 12's floors) goes between the
 markers of BENCH_OUTPUT (docs/benchmarks.md; "-" for none). Knobs: bench/knobs.py and
@@ -32,6 +32,8 @@ from bench import knobs, report  # noqa: E402
 from bench.measure import interleaved_rounds  # noqa: E402
 from bench.servers import say, server_label  # noqa: E402
 from bench.sides import Side, describe_this_tree, extract, this_tree  # noqa: E402
+
+RAW = knobs.ROOT / "var" / "bench" / "last-run.json"  # every wrk result of the last run
 
 
 def main():
@@ -80,6 +82,9 @@ def main():
     results, loads, article_html, extra = interleaved_rounds(sides, pages, edge_side)
     run.update(results=results, loads=loads, article_html=article_html, **extra)
 
+    raw = {" ".join(key): measured for key, measured in results.items()}
+    RAW.parent.mkdir(parents=True, exist_ok=True)
+    RAW.write_text(json.dumps({"loads": loads, "wrk": raw, "mixed": run["mixed"]}, indent=1))
     text = report.render(run)
     print(text)
     if knobs.OUTPUT != "-":
