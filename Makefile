@@ -89,9 +89,12 @@ else
 	$(EDGE_RUN) $(SERVE_ENV) $(BIN)/granian $(GRANIAN_ARGS) infomie.wsgi:application
 endif
 
-# `make bench`: 10,000 articles in a separate database, granian (2 workers), Varnish in front of
-# it and nginx serving the same article from a file, wrk on loopback. BENCH_SECONDS per measurement (default 10).
-bench: $(VENV)/.installed messages ## Benchmark: seed infomie_bench, measure with wrk beside nginx, write docs/benchmarks.md
+# `make bench`: this tree side by side with BENCH_BASELINE (default ddfd354, extracted under
+# var/bench/; BENCH_BASELINE=none for this tree alone), 10,000 articles in a database of each,
+# gunicorn with 2 sync workers for both (BENCH_SERVER=granian), rounds interleaved
+# (BENCH_ROUNDS, 3), beside nginx serving the article from a file and Varnish in front of this
+# tree; wrk on loopback, BENCH_SECONDS per measurement (10). Knobs: bench/knobs.py, README.
+bench: $(VENV)/.installed messages ## Benchmark: this tree beside BENCH_BASELINE (ddfd354), nginx and Varnish, write docs/benchmarks.md
 	@command -v wrk >/dev/null && command -v nginx >/dev/null && { command -v varnishd || test -x /usr/sbin/varnishd; } >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light varnish >/dev/null; }
 	$(BIN)/python bench/run.py

@@ -4,7 +4,7 @@
     .venv/bin/python bench/profile_page.py /fr/ --profile  # and a cProfile top list of one
     .venv/bin/python bench/profile_page.py --setup         # migrate and seed first (once)
 
-Production settings on the benchmark database (BENCH_DATABASE_URL, as bench/run.py; use a
+Production settings on the benchmark database (BENCH_DATABASE_URL, bench/knobs.py; use a
 database of your own on a shared machine), the Redis cache (BENCH_REDIS_URL), the page cache
 off, and the values kept until the next content change (`pagecache.kept`)
 warm, as it is between two publications. The CPU time this process spent (the database's
@@ -23,10 +23,13 @@ import sys
 import time
 from pathlib import Path
 
+import django
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import run  # noqa: E402 - after the path
+from bench import inprocess, knobs  # noqa: E402 - after the path
+from bench.sides import this_tree  # noqa: E402
 
 
 def main():
@@ -40,20 +43,20 @@ def main():
     parser.add_argument("--dump", help="write the profile there (pstats), for print_callers")
     args = parser.parse_args()
 
-    os.environ.update(run.ENV)
-    os.environ["PAGE_CACHE_ENABLED"] = "0"
+    side = this_tree()
     if args.setup:
-        run.prepare_database()
-    else:
-        import django
-
-        django.setup()
+        side.prepare(knobs.ARTICLES)
+    os.environ.update(side.env(page_cache=False))
+    django.setup()
 
     from django.conf import settings
     from django.test import Client
 
     assert not settings.PAGE_CACHE_ENABLED
-    pages = {url: url for url in args.urls} or run.pages_to_measure()
+    pages = {url: url for url in args.urls}
+    if not pages:
+        pages = inprocess.pages()
+        pages.pop("articles")
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
     for name, url in pages.items():
         for _ in range(5):  # warm the kept values and the template loaders
