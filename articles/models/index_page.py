@@ -16,6 +16,7 @@ from core.breadcrumbs import Crumb
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage, sitemap_entries
 from core.pagination import paginate
+from core.pictures import attach_pictures
 from pagecache import kept
 
 from ..feeds import NewsFeed
@@ -159,8 +160,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         else:
             year = None
         count_key = f"articles:count:{self.pk}:{theme_key}:{year or ''}"
+        articles_page = paginate(request, articles, ARTICLES_PER_PAGE, count_key)
+        articles_page.object_list = attach_pictures(articles_page.object_list, "card")
         return {
-            "articles_page": paginate(request, articles, ARTICLES_PER_PAGE, count_key),
+            "articles_page": articles_page,
             "selected_theme": theme,
             "selected_year": year,
             "years": years,

@@ -39,7 +39,7 @@ def page_meta(context):
     title = context.get("meta_title") or _page_title(page)
     description = context.get("meta_description") or _page_description(page)
     is_article = page is not None and hasattr(page, "source_name")
-    image = _social_image(request, lang)
+    image = _article_image(context, page, request) or _social_image(request, lang)
     return {
         "lang": lang,
         "title": title,
@@ -68,6 +68,19 @@ def _social_image(request, lang):
         "width": width,
         "height": height,
         "alt": f"InfoMIE · {gettext('Resource centre on unaccompanied foreign minors')}",
+    }
+
+
+def _article_image(context, page, request):
+    """An article's own image for link previews (a 1200 px wide rendition), if it has one."""
+    social = (context.get("lead_picture") or {}).get("social")
+    if not social or request is None:
+        return None
+    return {
+        "url": request.build_absolute_uri(social["url"]),
+        "width": social["width"],
+        "height": social["height"],
+        "alt": page.lead_image_alt,
     }
 
 
@@ -139,7 +152,7 @@ def _article_json_ld(context, article, canonical, image=None):
         "datePublished": article.published_date.isoformat(),
         "url": canonical,
         "mainEntityOfPage": canonical,
-        "publisher": {"@type": "Organization", "name": "InfoMIE"},
+        "publisher": _publisher(context),
         "about": [
             {
                 "@type": "Thing",
@@ -157,6 +170,17 @@ def _article_json_ld(context, article, canonical, image=None):
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     return json_ld_script(data)
+
+
+def _publisher(context):
+    """The association, with its logo when editors have chosen one."""
+    association = context.get("association")
+    publisher = {"@type": "Organization", "name": getattr(association, "name", "") or "InfoMIE"}
+    logo = context.get("logo")
+    request = context.get("request")
+    if logo and request is not None:
+        publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo["url"])}
+    return publisher
 
 
 def _original_json_ld(article):
