@@ -33,8 +33,9 @@ ALLOWED_ATTRIBUTES = {
     "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform", "fx", "fy",
     "spreadmethod", "clip-path", "mask", "clippathunits", "maskunits", "patternunits",
     "preserveaspectratio", "font-family", "font-size", "font-weight", "font-style",
-    "text-anchor", "dominant-baseline", "letter-spacing", "dx", "dy", "href", "role",
-    "aria-label", "aria-hidden", "version", "lang", "xml:space", "visibility", "display",
+    "text-anchor", "dominant-baseline", "letter-spacing", "textlength", "lengthadjust", "dx",
+    "dy", "href", "role", "aria-label", "aria-hidden", "version", "lang", "xml:space",
+    "visibility", "display",
 }  # fmt: skip
 # url(#id) points inside the file; any other url() would fetch or run something.
 _OUTSIDE_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
