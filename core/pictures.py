@@ -19,7 +19,11 @@ PRESETS = {
     # The article's lead image, as wide as the text column (44rem at most).
     "lead": ((400, 800, 1200), (16, 9), "(min-width: 48em) 44rem, calc(100vw - 2rem)"),
     # The home page's featured story, in the main column.
-    "feature": ((400, 800, 1200), (16, 9), "(min-width: 64em) 46rem, calc(100vw - 2rem)"),
+    "feature": (
+        (400, 800, 1200),
+        (16, 9),
+        "(min-width: 76rem) 53rem, (min-width: 64em) calc(100vw - 25rem), calc(100vw - 2rem)",
+    ),
     # A card's picture, beside or above its text.
     "card": ((240, 480), (3, 2), "(min-width: 48em) 10rem, 7.5rem"),
 }

@@ -92,6 +92,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "breadcrumbs": [self],
                 "breadcrumb_current": Crumb(_("Themes")),
                 "meta_title": _("Themes"),
+                "meta_description": _("The press review by theme: %(names)s.")
+                % {"names": ", ".join(theme.name for theme in themes)},
                 "alternate_urls": {code: self.themes_url(code, request) for code in LANGUAGE_CODES},
             },
         )
@@ -107,7 +109,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         context["breadcrumbs"] = [self, Crumb(_("Themes"), self.themes_url(request=request))]
         context["breadcrumb_current"] = Crumb(theme.name, lang=language_of(theme, "name"))
         context["meta_title"] = theme.name
-        context["meta_description"] = theme.description
+        context["meta_description"] = theme.description or _(
+            "The press review's articles on %(theme)s, newest first."
+        ) % {"theme": theme.name}
         return self.render(
             request,
             news_listing=False,

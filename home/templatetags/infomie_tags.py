@@ -170,6 +170,12 @@ def news_url(context, theme=None, **params):
 
 
 @register.simple_tag(takes_context=True)
+def news_feed_url(context):
+    """The news' RSS feed in the page's language ("" without a news index)."""
+    return news_route_url("feed", context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
 def page_query(context, page_number):
     """The current query string with another page number: filters survive pagination."""
     request = context["request"]

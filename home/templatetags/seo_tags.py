@@ -96,6 +96,8 @@ def _page_description(page):
         text = page.search_description or getattr(page, "lead", "") or ""
         if not text and getattr(page, "introduction", ""):
             text = strip_tags(str(page.introduction))
+        if not text and getattr(page, "is_news_index", False):
+            text = gettext("Press review on unaccompanied foreign minors, newest first.")
     if not text:
         text = gettext(
             "InfoMIE: a press review, in French and English, on unaccompanied foreign minors."
