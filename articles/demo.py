@@ -5,6 +5,8 @@ from django.core.files.base import ContentFile
 
 from wagtail.images import get_image_model
 
+from core.images import root_collection
+
 from .blocks import ArticleBodyBlock
 from .demo_data import ARTICLES, THEMES
 from .demo_images import CREDIT, ILLUSTRATION_SIZE, ILLUSTRATIONS, illustration_jpeg
@@ -37,7 +39,9 @@ def ensure_articles_demo(index):
 
 def _illustrate(article, key):
     """Gives the article its illustration, drawn by articles/demo_images.py."""
-    image = get_image_model()(title=f"Illustration · {article.title_fr}"[:255])
+    image = get_image_model()(
+        title=f"Illustration · {article.title_fr}"[:255], collection=root_collection()
+    )
     image.file.save(f"demo-{key}.jpg", ContentFile(illustration_jpeg(key)), save=False)
     image._set_image_file_metadata()
     image.width, image.height = ILLUSTRATION_SIZE

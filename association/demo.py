@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.images import get_image_model
 
-from core.images import sanitise_svg
+from core.images import root_collection, sanitise_svg
 
 from .models import AssociationSettings, DonationPage, DonationSettings
 
@@ -75,7 +75,7 @@ def ensure_association_demo(home):
 
 
 def _demo_logo():
-    logo = get_image_model()(title="Logo InfoMIE")
+    logo = get_image_model()(title="Logo InfoMIE", collection=root_collection())
     logo.file.save("infomie-logo.svg", ContentFile(sanitise_svg(LOGO_SVG.encode())), save=False)
     logo._set_image_file_metadata()
     logo.width, logo.height = 200, 48  # Pillow, which Django asks, does not read SVG

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.forms import BaseImageForm
+from wagtail.models import Collection
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -113,3 +114,8 @@ class SanitisedImageForm(BaseImageForm):
                 _("This SVG file cannot be used: save it again as plain SVG from your tool.")
             ) from error
         return SimpleUploadedFile(uploaded.name, cleaned, content_type="image/svg+xml")
+
+
+def root_collection():
+    """The collection images go in by default; created when missing (a flushed database)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")

@@ -17,7 +17,7 @@ FORMATS = ("webp", "jpeg")
 # widths (px), ratio (width, height), the `sizes` attribute: how wide the image is drawn.
 PRESETS = {
     # The article's lead image, as wide as the text column (44rem at most).
-    "lead": ((400, 800, 1200), (16, 9), "(min-width: 48em) 44rem, calc(100vw - 2rem)"),
+    "lead": ((400, 800, 1200), (16, 9), "(min-width: 48em) 48rem, calc(100vw - 2rem)"),
     # The home page's featured story, in the main column.
     "feature": (
         (400, 800, 1200),
@@ -25,7 +25,7 @@ PRESETS = {
         "(min-width: 76rem) 53rem, (min-width: 64em) calc(100vw - 25rem), calc(100vw - 2rem)",
     ),
     # A card's picture, beside or above its text.
-    "card": ((240, 480), (3, 2), "(min-width: 48em) 10rem, 7.5rem"),
+    "card": ((240, 480), (16, 9), "(min-width: 48em) 10rem, 7.5rem"),
 }
 # Link previews (Open Graph, Twitter, JSON-LD): 1200 px wide, the ratio they draw.
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"

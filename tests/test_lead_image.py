@@ -64,7 +64,7 @@ def test_the_lead_image_is_a_picture_in_modern_formats(client, illustrated):
     assert 'width="800" height="450"' in img
     assert f'alt="{ALT_FR}"' in img.replace("&#x27;", "’")
     assert 'fetchpriority="high"' in img and "loading=" not in img
-    assert 'sizes="(min-width: 48em) 44rem, calc(100vw - 2rem)"' in img
+    assert 'sizes="(min-width: 48em) 48rem, calc(100vw - 2rem)"' in img
     assert f"<span>{CREDIT_FR}</span></figcaption>" in figure
     head = html.split("</head>", 1)[0]
     preload = re.search(
