@@ -117,3 +117,14 @@ def test_each_listing_page_has_its_own_description(client, home_page, articles):
     assert (
         descriptions[2] == "La revue de presse par thème : Droit d’asile, Traite des êtres humains."
     )
+
+
+def test_the_switcher_offers_two_choices_the_current_one_marked(client, home_page):
+    html = client.get("/fr/").content.decode()
+    nav = re.search(r'<nav class="lang-switch".*?</nav>', html, re.S)[0]
+    links = re.findall(r"<a ([^>]+)>([^<]+)</a>", nav)
+    assert [label for _attrs, label in links] == ["Français", "English"]
+    (french, _), (english, _) = links
+    assert 'aria-current="true"' in french and "aria-current" not in english
+    assert 'hreflang="fr" lang="fr"' in french and 'hreflang="en" lang="en"' in english
+    assert 'href="/en/"' in english
