@@ -10,10 +10,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import wagtail_factories
+from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory, ThemeFactory
+from articles.models import ArticlePage
+
+from .admin_forms import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +174,38 @@ def test_pictures_in_listings_cost_no_query_once_warm(client, news_index):
     pictures = re.findall(r'<picture class="card__picture">.*?</picture>', listing, re.S)
     assert len(pictures) == 16  # all pictured articles, on the first page of 20
     assert all('loading="lazy"' in picture and 'width="' in picture for picture in pictures)
+
+
+def test_the_editor_sees_in_french_which_alt_text_is_missing(client, admin_user, news_index):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(admin_user)
+    article = ArticlePageFactory(parent=news_index, title_fr="Été à Marseille")
+    url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    image = make_image()
+    data = article_form_data(
+        slug_fr="ete-a-marseille",
+        slug_en="summer-in-marseille",
+        lead_image=image.pk,
+        lead_image_alt_fr="",
+        lead_image_alt_en="",
+        lead_image_credit_fr=CREDIT_FR,
+        lead_image_credit_en="",
+        themes=[ThemeFactory().pk],
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["lead_image_alt_fr"] == [
+        "Décrivez l’image pour qui ne la voit pas : le texte alternatif en français est "
+        "obligatoire quand une image est choisie."
+    ]
+    assert "en anglais" in errors["lead_image_alt_en"][0]
+    page = response.content.decode()
+    assert "texte alternatif de l’image" in page.lower()
+
+    data["lead_image_alt_fr"], data["lead_image_alt_en"] = ALT_FR, ALT_EN
+    assert client.post(url, data).status_code == 302
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert saved.lead_image_id == image.pk and saved.lead_image_credit_fr == CREDIT_FR
