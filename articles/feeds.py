@@ -5,6 +5,7 @@ from the articles the index gives (it imports this module, so this one imports n
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.formats import date_format
@@ -12,10 +13,28 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 FEED_LENGTH = 30
+FEED_ICON_SIZE = 144  # RSS 2.0's largest channel image
+
+
+class NewsRss(Rss201rev2Feed):
+    """RSS 2.0 with the channel's image: the association's mark, which readers show beside the
+    feed's title (drawn from the logo, see association/identity.py)."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        image = self.feed.get("image")
+        if image:
+            handler.startElement("image", {})
+            handler.addQuickElement("url", image["url"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.addQuickElement("width", str(FEED_ICON_SIZE))
+            handler.addQuickElement("height", str(FEED_ICON_SIZE))
+            handler.endElement("image")
 
 
 class NewsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = NewsRss
 
     def get_object(self, request, index, theme=None):
         self.request = request
@@ -33,6 +52,9 @@ class NewsFeed(Feed):
 
     def feed_url(self, obj):
         return obj["index"].feed_url(obj["theme"], request=self.request)
+
+    def feed_extra_kwargs(self, obj):
+        return {"image": {"url": self.request.build_absolute_uri(reverse("feed_icon"))}}
 
     def description(self, obj):
         if obj["theme"] is not None and obj["theme"].description:

@@ -19,5 +19,5 @@ class ArticleIndexPageTR(TranslationOptions):
 class ArticlePageTR(TranslationOptions):
     # source_name and the dates are the same in every language; the rest is written per
     # language, French being required and the fallback.
-    fields = ("lead", "body", "source_url", "authors")
+    fields = ("lead", "body", "source_url", "authors", "lead_image_alt", "lead_image_credit")
     required_languages = {"fr": ("lead",), "default": ()}

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from core.i18n import LANGUAGE_CODES, current_language, sorted_query
 from core.pagination import paginate
+from core.pictures import attach_pictures
 
 from .search import clean_query, search_articles
 
@@ -23,9 +24,12 @@ def search(request):
         alternate_urls = {
             code: f"{url}?{sorted_query(request.GET)}" for code, url in alternate_urls.items()
         }
+    results_page = paginate(request, results) if results is not None else None
+    if results_page is not None:
+        results_page.object_list = attach_pictures(results_page.object_list, "card")
     context = {
         "query": query,
-        "results_page": paginate(request, results) if results is not None else None,
+        "results_page": results_page,
         "alternate_urls": alternate_urls,
         "noindex": True,
     }

@@ -2,6 +2,12 @@
 used by `manage.py load_demo`. Only fills what is still empty: an editor's settings are
 never overwritten."""
 
+from django.core.files.base import ContentFile
+
+from wagtail.images import get_image_model
+
+from core.images import root_collection, sanitise_svg
+
 from .models import AssociationSettings, DonationPage, DonationSettings
 
 ASSOCIATION = {
@@ -47,11 +53,31 @@ DONATION_PAGE = {
 }
 
 
+# The demo logo, written here: the default mark ("iM" on the accent colour) and the name.
+LOGO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 48" width="200" height="48">'
+    '<rect width="48" height="48" rx="9" fill="#0b5563"/>'
+    '<text x="24" y="32" font-family="system-ui, sans-serif" font-size="21" font-weight="700" '
+    'fill="#fff" text-anchor="middle">iM</text>'
+    '<text x="58" y="34" font-family="system-ui, sans-serif" font-size="28" font-weight="800" '
+    'fill="#1d2430" textLength="138" lengthAdjust="spacingAndGlyphs">InfoMIE</text></svg>'
+)
+
+
 def ensure_association_demo(home):
     if not AssociationSettings.objects.exists():
-        AssociationSettings.objects.create(**ASSOCIATION)
+        AssociationSettings.objects.create(**ASSOCIATION, logo=_demo_logo())
     if not DonationSettings.objects.exists():
         DonationSettings.objects.create(**DONATION)
     if not DonationPage.objects.exists():
         page = home.add_child(instance=DonationPage(**DONATION_PAGE))
         page.save_revision().publish()
+
+
+def _demo_logo():
+    logo = get_image_model()(title="Logo InfoMIE", collection=root_collection())
+    logo.file.save("infomie-logo.svg", ContentFile(sanitise_svg(LOGO_SVG.encode())), save=False)
+    logo._set_image_file_metadata()
+    logo.width, logo.height = 200, 48  # Pillow, which Django asks, does not read SVG
+    logo.save()
+    return logo

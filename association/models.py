@@ -45,7 +45,8 @@ class DonationPage(BasePage):
 
 @register_setting(icon="site")
 class AssociationSettings(BaseGenericSetting):
-    """The association's identity, shown in every page's footer."""
+    """The association's identity: its name and logo in every page's header and footer, link
+    previews, feeds and the favicon; its address and contact in the footer."""
 
     name = models.CharField(_("association name"), max_length=120, default="InfoMIE")
     tagline = models.CharField(
@@ -53,6 +54,19 @@ class AssociationSettings(BaseGenericSetting):
         max_length=200,
         blank=True,
         help_text=_("E.g. “Centre de ressources pour les mineurs isolés étrangers”."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "An SVG, PNG or JPEG from the image library, shown in the header, the footer, "
+            "link previews and feeds; the favicon is made from a PNG or JPEG. Without one, "
+            "the association's name is written instead."
+        ),
     )
     postal_address = models.TextField(_("postal address"), blank=True, max_length=400)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
@@ -77,6 +91,7 @@ class AssociationSettings(BaseGenericSetting):
     panels = [
         FieldPanel("name"),
         FieldPanel("tagline"),
+        FieldPanel("logo"),
         FieldPanel("postal_address"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],

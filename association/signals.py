@@ -4,17 +4,27 @@ footer and the donation call-out are fresh in every process at once."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.caching import purge
 
+from .identity import LOGO_KEYS
 from .models import AssociationSettings, DonationPage, DonationSettings
 
 
 @receiver(post_save, sender=AssociationSettings)
 @receiver(post_delete, sender=AssociationSettings)
 def purge_association(**kwargs):
-    purge("settings:association")
+    purge("settings:association", *LOGO_KEYS)
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def purge_logo(instance, **kwargs):
+    # The logo's file, focal point or title may have changed: its renditions and favicons too.
+    if instance.pk == AssociationSettings.cached().logo_id:
+        purge(*LOGO_KEYS)
 
 
 @receiver(post_save, sender=DonationSettings)

@@ -1,10 +1,12 @@
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from infomie.security import over_limit
 
+from .identity import apple_touch_icon, favicon_ico, feed_icon
 from .models import AssociationSettings
 
 # A visitor needs the address once; a harvester going through proxies of its own still gets
@@ -41,3 +43,25 @@ def contact_email(request):
     if limited:
         response["Retry-After"] = str(REVEAL_WINDOW)
     return response
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, drawn from the logo (or the default mark): browsers and feed readers ask
+    for it whatever the pages link to."""
+    return HttpResponse(favicon_ico(), content_type="image/x-icon")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def apple_touch(request):
+    """/apple-touch-icon.png, the icon phones put on the home screen."""
+    return HttpResponse(apple_touch_icon(), content_type="image/png")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def feed_icon_png(request):
+    """/feed-icon.png, the image of the RSS feeds' channel (144 px, RSS 2.0's largest)."""
+    return HttpResponse(feed_icon(), content_type="image/png")

@@ -18,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", association_views.favicon, name="favicon"),
+    path("apple-touch-icon.png", association_views.apple_touch, name="apple_touch_icon"),
+    path("feed-icon.png", association_views.feed_icon_png, name="feed_icon"),
 ]
 
 if settings.DEBUG:

@@ -14,7 +14,14 @@ from . import live
 # On the suspension page: a deliberate 503, which an edge cache must never replace by a stale
 # copy of the page (infomie/edge.py, deploy/varnish/default.vcl).
 SUSPENSION_HEADER = "X-Suspension"
-EXEMPT_PREFIXES = ("/admin/", "/robots.txt", "/sitemap", "/favicon.ico")
+EXEMPT_PREFIXES = (
+    "/admin/",
+    "/robots.txt",
+    "/sitemap",
+    "/favicon.ico",
+    "/apple-touch-icon.png",
+    "/feed-icon.png",
+)
 # Views under the language prefixes that keep working: Wagtail's login for private pages, the
 # JavaScript translation catalogue, the association's contact address.
 EXEMPT_URL_NAMES = {

@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.i18n import LANGUAGE_CODES, current_language, language_of
 from core.lookups import view_restrictions_exist
 from core.models import BasePage
+from core.pictures import attach_pictures, picture
 from core.widgets import LengthCountedTextarea
 from pagecache import kept
 
@@ -26,6 +27,8 @@ from .themes import themes_in_display_order
 
 LEAD_MAX_LENGTH = 300
 RELATED_COUNT = 3
+# For the messages that name a field's language.
+IN_LANGUAGE = {"fr": _("in French"), "en": _("in English")}
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -88,6 +91,30 @@ class ArticlePage(BasePage):
         choices=QUOTE_LANGUAGES,
         default="fr",
     )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Shown above the text, in listings and in link previews."),
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for those who cannot see it (read aloud by screen readers). "
+            "Required when an image is chosen."
+        ),
+    )
+    lead_image_credit = models.CharField(
+        _("image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or author, source, licence (e.g. “Jeanne Dupont, CC BY 4.0”)."),
+    )
     themes = ParentalManyToManyField(
         "articles.Theme", related_name="articles", verbose_name=_("themes")
     )
@@ -113,6 +140,7 @@ class ArticlePage(BasePage):
         (articles.rules)."""
         super().clean()
         errors = content_errors(self)
+        errors.update(self.image_errors())
         reserved = self.reserved_slugs()
         for code in LANGUAGE_CODES:
             if getattr(self, f"slug_{code}", None) in reserved:
@@ -121,6 +149,21 @@ class ArticlePage(BasePage):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def image_errors(self):
+        """With an image, its alternative text in French and in every language the article
+        is written in (the English side shows the French one, marked, until translated)."""
+        if self.lead_image_id is None:
+            return {}
+        errors = {}
+        for code in LANGUAGE_CODES:
+            written = code == LANGUAGE_CODES[0] or getattr(self, f"title_{code}", "")
+            if written and not (getattr(self, f"lead_image_alt_{code}", "") or "").strip():
+                errors[f"lead_image_alt_{code}"] = _(
+                    "Describe the image for those who cannot see it: the alternative text "
+                    "%(in_language)s is required when an image is chosen."
+                ) % {"in_language": IN_LANGUAGE[code]}
+        return errors
 
     @classmethod
     def reserved_slugs(cls):
@@ -135,7 +178,8 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
         context["themes"] = themes = self.shown_themes()
-        context["related_articles"] = self.related_articles(themes)
+        context["related_articles"] = attach_pictures(self.related_articles(themes), "card")
+        context["lead_picture"] = picture(self.lead_image_id, "lead")
         return context
 
     def shown_themes(self):
@@ -175,6 +219,14 @@ class ArticlePage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("lead", widget=LengthCountedTextarea),
         FieldPanel("published_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Image"),
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -16,6 +16,7 @@ from core.breadcrumbs import Crumb
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage, sitemap_entries
 from core.pagination import paginate
+from core.pictures import attach_pictures
 from pagecache import kept
 
 from ..feeds import NewsFeed
@@ -91,6 +92,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "breadcrumbs": [self],
                 "breadcrumb_current": Crumb(_("Themes")),
                 "meta_title": _("Themes"),
+                "meta_description": _("The press review by theme: %(names)s.")
+                % {"names": ", ".join(theme.name for theme in themes)},
                 "alternate_urls": {code: self.themes_url(code, request) for code in LANGUAGE_CODES},
             },
         )
@@ -106,7 +109,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         context["breadcrumbs"] = [self, Crumb(_("Themes"), self.themes_url(request=request))]
         context["breadcrumb_current"] = Crumb(theme.name, lang=language_of(theme, "name"))
         context["meta_title"] = theme.name
-        context["meta_description"] = theme.description
+        context["meta_description"] = theme.description or _(
+            "The press review's articles on %(theme)s, newest first."
+        ) % {"theme": theme.name}
         return self.render(
             request,
             news_listing=False,
@@ -159,8 +164,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         else:
             year = None
         count_key = f"articles:count:{self.pk}:{theme_key}:{year or ''}"
+        articles_page = paginate(request, articles, ARTICLES_PER_PAGE, count_key)
+        articles_page.object_list = attach_pictures(articles_page.object_list, "card")
         return {
-            "articles_page": paginate(request, articles, ARTICLES_PER_PAGE, count_key),
+            "articles_page": articles_page,
             "selected_theme": theme,
             "selected_year": year,
             "years": years,

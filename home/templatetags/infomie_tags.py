@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from articles.navigation import news_index_url, news_route_url
 from core.i18n import LANGUAGE_CODES, current_language, language_of, sorted_query
+from core.pictures import picture
 
 register = template.Library()
 
@@ -117,11 +118,22 @@ def hreflang_links(context):
 @register.simple_tag(takes_context=True)
 def article_card(context, article, heading_level=2):
     """An article's card (components/article_card.html): the same in every listing, on the
-    home page and under an article."""
+    home page and under an article; with its picture when it has an image (read with the
+    others where the listing called `core.pictures.attach_pictures`)."""
     template = context.template.engine.get_template("components/article_card.html")
+    card_picture = getattr(article, "picture", None)
+    if card_picture is None:
+        card_picture = picture(getattr(article, "lead_image_id", None), "card")
     return template.render(
         context.new(
-            {"article": article, "heading_level": heading_level, "request": context.get("request")}
+            {
+                "article": article,
+                "heading_level": heading_level,
+                "request": context.get("request"),
+                "picture": card_picture,
+                "alt": getattr(article, "lead_image_alt", ""),
+                "alt_lang": fallback_lang(article, "lead_image_alt") if card_picture else "",
+            }
         )
     )
 
@@ -133,6 +145,14 @@ def lang_attr(obj, field_name):
     if shown != current_language():
         return format_html(' lang="{}"', shown)
     return ""
+
+
+@register.filter
+def fallback_lang(obj, field_name):
+    """The language `field_name` is shown in when it is not the page's (for a `lang`
+    attribute passed to a component), else ""."""
+    shown = language_of(obj, field_name)
+    return shown if shown != current_language() else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -147,6 +167,12 @@ def news_url(context, theme=None, **params):
         return ""
     query = {key: value for key, value in params.items() if value not in (None, "")}
     return f"{url}?{urlencode(query)}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_url(context):
+    """The news' RSS feed in the page's language ("" without a news index)."""
+    return news_route_url("feed", context.get("request")) or ""
 
 
 @register.simple_tag(takes_context=True)

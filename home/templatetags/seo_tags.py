@@ -39,7 +39,7 @@ def page_meta(context):
     title = context.get("meta_title") or _page_title(page)
     description = context.get("meta_description") or _page_description(page)
     is_article = page is not None and hasattr(page, "source_name")
-    image = _social_image(request, lang)
+    image = _article_image(context, page, request) or _social_image(request, lang)
     return {
         "lang": lang,
         "title": title,
@@ -71,6 +71,19 @@ def _social_image(request, lang):
     }
 
 
+def _article_image(context, page, request):
+    """An article's own image for link previews (a 1200 px wide rendition), if it has one."""
+    social = (context.get("lead_picture") or {}).get("social")
+    if not social or request is None:
+        return None
+    return {
+        "url": request.build_absolute_uri(social["url"]),
+        "width": social["width"],
+        "height": social["height"],
+        "alt": page.lead_image_alt,
+    }
+
+
 def _page_title(page):
     if page is None:
         return "InfoMIE"
@@ -83,6 +96,8 @@ def _page_description(page):
         text = page.search_description or getattr(page, "lead", "") or ""
         if not text and getattr(page, "introduction", ""):
             text = strip_tags(str(page.introduction))
+        if not text and getattr(page, "is_news_index", False):
+            text = gettext("Press review on unaccompanied foreign minors, newest first.")
     if not text:
         text = gettext(
             "InfoMIE: a press review, in French and English, on unaccompanied foreign minors."
@@ -139,7 +154,7 @@ def _article_json_ld(context, article, canonical, image=None):
         "datePublished": article.published_date.isoformat(),
         "url": canonical,
         "mainEntityOfPage": canonical,
-        "publisher": {"@type": "Organization", "name": "InfoMIE"},
+        "publisher": _publisher(context),
         "about": [
             {
                 "@type": "Thing",
@@ -157,6 +172,17 @@ def _article_json_ld(context, article, canonical, image=None):
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     return json_ld_script(data)
+
+
+def _publisher(context):
+    """The association, with its logo when editors have chosen one."""
+    association = context.get("association")
+    publisher = {"@type": "Organization", "name": getattr(association, "name", "") or "InfoMIE"}
+    logo = context.get("logo")
+    request = context.get("request")
+    if logo and request is not None:
+        publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo["url"])}
+    return publisher
 
 
 def _original_json_ld(article):

@@ -250,6 +250,12 @@ WAGTAILADMIN_USER_LOGIN_FORM = "editorial.accounts.LoginForm"
 # No third-party requests from the admin either: editors' avatars are not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images: SVG allowed for logos, cleaned on upload (core/images.py); renditions in WebP with a
+# JPEG fallback (core/pictures.py).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.SanitisedImageForm"
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_JPEG_QUALITY = 78
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from articles.demo import ensure_articles_demo
+from articles.models import ArticlePage
 from association.demo import ensure_association_demo
 from home.site_tree import ensure_site_tree
 
@@ -18,6 +19,8 @@ HOME_INTRODUCTION = {
         "source.</p>"
     ),
 }
+# The demo's featured story, chosen as an editor would (the latest article leads otherwise).
+FEATURED_SLUG_FR = "royaume-uni-plus-dun-enfant"
 NEWS_INTRODUCTION = {
     "introduction_fr": "<p>La revue de presse, de la plus récente à la plus ancienne.</p>",
     "introduction_en": "<p>The press review, newest first.</p>",
@@ -35,4 +38,9 @@ class Command(BaseCommand):
             home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
+            if home.featured_article_id is None:
+                featured = ArticlePage.objects.filter(slug_fr__startswith=FEATURED_SLUG_FR).first()
+                if featured is not None:
+                    home.featured_article = featured
+                    home.save_revision().publish()
         self.stdout.write(f"Demo content ready ({created} article(s) added).")
