@@ -5,11 +5,11 @@ import io
 import time
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 
 from library.models import DocumentText
