@@ -20,6 +20,7 @@ from core.lookups import view_restrictions_exist
 from core.models import BasePage
 from core.slugs import ascii_slug
 
+from ..forms import LibraryPageForm
 from .fields import web_url_validator
 
 SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -101,6 +102,8 @@ class DecisionPage(BasePage):
     search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = PageManager.from_queryset(LibraryQuerySet)()
+
+    base_form_class = LibraryPageForm
 
     template = "pages/decision_page.html"
 

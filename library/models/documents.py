@@ -15,6 +15,7 @@ from wagtail.models import Page, PageManager
 from core.i18n import current_language, language_of
 from core.models import BasePage
 
+from ..forms import LibraryPageForm
 from .decisions import SUMMARY_FEATURES, LibraryQuerySet
 from .fields import LanguageListField, web_url_validator
 
@@ -87,6 +88,8 @@ class DocumentPage(BasePage):
     search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = PageManager.from_queryset(LibraryQuerySet)()
+
+    base_form_class = LibraryPageForm
 
     template = "pages/document_page.html"
 
