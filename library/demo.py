@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils.html import format_html
 
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from articles.models import Theme
 
@@ -24,6 +25,8 @@ PDF_ONLY_PHRASE = "entretien pluridisciplinaire en langue maternelle"
 def ensure_library_demo(case_law, library, theme_slugs):
     """Add the demo under the two sections; `theme_slugs` maps the demo's theme keys to the
     themes' French slugs. Returns the number of pages added."""
+    if Collection.get_first_root_node() is None:  # a flushed database (transactional tests)
+        Collection.add_root(name="Root")
     themes = {key: Theme.objects.filter(slug_fr=slug).first() for key, slug in theme_slugs.items()}
     courts = _ensure_courts()
     return _ensure_decisions(case_law, courts, themes) + _ensure_documents(library, themes)
