@@ -12,3 +12,4 @@ class ArticlesConfig(AppConfig):
         navigation.connect_signals()
         signals.connect_signals()
         search.connect_signals()
+        search.register_search_kinds()

@@ -26,7 +26,6 @@ the search box works with nothing installed.
 
 import functools
 import json
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -36,14 +35,15 @@ from django.db.backends.signals import connection_created
 from django.db.models import F, Func, Q, QuerySet, TextField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.search import SearchKind, clean_query, register_search_kind
 
 from .models import ArticlePage, Theme
 
-QUERY_MAX_LENGTH = 200
 VECTOR_BATCH = 500
 # The SQL function, on SQLite, giving the text of a body from its JSON (_sqlite_body_text).
 SQLITE_BODY_TEXT = "infomie_body_text"
@@ -60,14 +60,6 @@ SEARCHED_FIELDS = frozenset(
         "themes",
     ]
 )
-# Characters that are never part of a word a visitor means: control characters (PostgreSQL
-# refuses NUL in a string) and the like.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_query(raw):
-    """The query as we search and show it: no control characters, at most 200 characters."""
-    return " ".join(_CONTROL.sub(" ", raw or "").split())[:QUERY_MAX_LENGTH].strip()
 
 
 def search_articles(query, lang):
@@ -267,6 +259,27 @@ def _shown_value(obj, field, lang):
     if not value and lang != DEFAULT_LANGUAGE:
         value = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None)
     return value if value is not None else ""
+
+
+def register_search_kinds():
+    """The press review in the site's search (core.search)."""
+    register_search_kind(
+        SearchKind(
+            key="articles",
+            label=_("Articles"),
+            search=search_articles,
+            date_field="published_date",
+            fetch=lambda ids: {
+                a.pk: a for a in ArticlePage.objects.for_listing().filter(pk__in=ids)
+            },
+            template="components/search_result_article.html",
+            order=10,
+        )
+    )
+
+
+def _fetch_articles(ids):
+    return {article.pk: article for article in ArticlePage.objects.for_listing().filter(pk__in=ids)}
 
 
 def connect_signals():

@@ -46,7 +46,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "association.DonationPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "association.DonationPage",
+        "library.DecisionIndexPage",
+        "library.DocumentIndexPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,5 @@
-"""The page tree the site needs (home page, news section) and the default Site pointing at it.
-Used by `load_demo` and by the tests, so both build the same tree."""
+"""The page tree the site needs (home page, news section, case law, document library) and the
+default Site pointing at it. Used by `load_demo` and by the tests, so both build the same tree."""
 
 from django.conf import settings
 from django.utils import translation
@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from articles.models import ArticleIndexPage
+from library.models import DecisionIndexPage, DocumentIndexPage
 
 from .models import HomePage
 
@@ -21,6 +22,19 @@ NEWS_FIELDS = {
     "title_en": "News",
     "slug_fr": "actualites",
     "slug_en": "news",
+}
+
+CASE_LAW_FIELDS = {
+    "title_fr": "Jurisprudence",
+    "title_en": "Case law",
+    "slug_fr": "jurisprudence",
+    "slug_en": "case-law",
+}
+LIBRARY_FIELDS = {
+    "title_fr": "Documentation",
+    "title_en": "Library",
+    "slug_fr": "documentation",
+    "slug_en": "library",
 }
 
 
@@ -59,3 +73,19 @@ def ensure_site_tree(home_fields=None, news_fields=None):
             )
             index.save_revision().publish()
     return home, index
+
+
+def ensure_library_sections(home, case_law_fields=None, library_fields=None):
+    """Return (case law section, document library), creating them under `home` when missing."""
+    sections = []
+    for model, fields, extra in (
+        (DecisionIndexPage, CASE_LAW_FIELDS, case_law_fields),
+        (DocumentIndexPage, LIBRARY_FIELDS, library_fields),
+    ):
+        section = model.objects.first()
+        if section is None:
+            with translation.override("fr"):
+                section = home.add_child(instance=model(**{**fields, **(extra or {})}))
+                section.save_revision().publish()
+        sections.append(section)
+    return tuple(sections)

@@ -9,9 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles import views as article_views
 from association import views as association_views
 from core import views as core_views
+from core.search import search_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -38,7 +38,7 @@ urlpatterns += i18n_patterns(
         name="contact_email",
     ),
     path("", include("notices.urls")),
-    path(pgettext_lazy("URL", "search/"), article_views.search, name="search"),
+    path(pgettext_lazy("URL", "search/"), search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

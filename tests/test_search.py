@@ -184,7 +184,7 @@ def test_pagination_keeps_the_query(client, news_index):
         )
     response = client.get("/fr/recherche/", {"q": "Calais"})
     html = response.content.decode()
-    assert "25 articles trouvés pour « Calais »." in html
+    assert "25 résultats pour « Calais »." in html
     assert 'href="?q=Calais&amp;page=2"' in html
     response = client.get("/fr/recherche/", {"q": "Calais", "page": "2"})
     assert len(response.context["results_page"]) == 5

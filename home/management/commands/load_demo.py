@@ -3,9 +3,11 @@ from django.db import transaction
 from django.utils import translation
 
 from articles.demo import ensure_articles_demo
+from articles.demo_data import THEMES
 from articles.models import ArticlePage
 from association.demo import ensure_association_demo
-from home.site_tree import ensure_site_tree
+from home.site_tree import ensure_library_sections, ensure_site_tree
+from library.demo import ensure_library_demo
 
 HOME_INTRODUCTION = {
     "introduction_fr": (
@@ -30,7 +32,8 @@ NEWS_INTRODUCTION = {
 class Command(BaseCommand):
     help = (
         "Create the home page, the news index, the association's settings and donation page, "
-        "the demo themes and articles. Idempotent: what already exists is left as it is."
+        "the demo themes and articles, the case law and document library sections and their "
+        "demo decisions and documents. Idempotent: what already exists is left as it is."
     )
 
     def handle(self, *args, **options):
@@ -43,4 +46,10 @@ class Command(BaseCommand):
                 if featured is not None:
                     home.featured_article = featured
                     home.save_revision().publish()
-        self.stdout.write(f"Demo content ready ({created} article(s) added).")
+            case_law, library = ensure_library_sections(home)
+            theme_slugs = {theme["key"]: theme["slug_fr"] for theme in THEMES}
+            resources = ensure_library_demo(case_law, library, theme_slugs)
+        self.stdout.write(
+            f"Demo content ready ({created} article(s) added, {resources} decision(s) and "
+            "document(s) added)."
+        )

@@ -1,0 +1,222 @@
+"""A court decision: the case law section's page."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
+from core.lookups import view_restrictions_exist
+from core.models import BasePage
+from core.slugs import ascii_slug
+
+from ..forms import LibraryPageForm
+from .fields import web_url_validator
+
+SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+DECISION_KINDS = [
+    ("arret", pgettext_lazy("decision kind", "judgment")),
+    ("ordonnance", pgettext_lazy("decision kind", "order")),
+    ("jugement", pgettext_lazy("decision kind", "first-instance judgment")),
+    ("decision", pgettext_lazy("decision kind", "decision")),
+    ("avis", pgettext_lazy("decision kind", "opinion")),
+    ("constatations", pgettext_lazy("decision kind", "views")),
+]
+
+
+class LibraryQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's, without its query when no page of the site is private."""
+        return super().public() if view_restrictions_exist() else self
+
+    def for_listing(self):
+        return self.live().public().defer("search_vector_fr", "search_vector_en")
+
+
+class DecisionPage(BasePage):
+    """A decision of a court: who decided what and when, our two-part summary (the facts, the
+    decision) in each language, extracts, the decision's file and its official source."""
+
+    court = models.ForeignKey(
+        "library.Court", on_delete=models.PROTECT, related_name="decisions", verbose_name=_("court")
+    )
+    city = models.CharField(
+        _("city"), max_length=100, blank=True, help_text=_("For a lower court: where it sits.")
+    )
+    kind = models.CharField(_("kind of decision"), max_length=20, choices=DECISION_KINDS)
+    number = models.CharField(
+        _("number"), max_length=100, blank=True, help_text=_('Without "n°": 469352, 21/01234.')
+    )
+    ecli = models.CharField(_("ECLI"), max_length=100, blank=True)
+    decision_date = models.DateField(_("date of the decision"))
+    custom_title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Leave empty to have it built: \"Conseil d'État, ordonnance n° 469352 du 15 décembre "
+            '2022".'
+        ),
+    )
+    facts = RichTextField(_("summary: the facts"), blank=True, features=SUMMARY_FEATURES)
+    ruling = RichTextField(_("summary: the decision"), blank=True, features=SUMMARY_FEATURES)
+    extracts = RichTextField(_("extracts"), blank=True, features=SUMMARY_FEATURES)
+    decision_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("the decision (PDF)"),
+    )
+    source_url = models.URLField(
+        _("official source"),
+        max_length=500,
+        blank=True,
+        validators=[web_url_validator],
+        help_text=_("Légifrance, Judilibre, HUDOC, EUR-Lex…"),
+    )
+    themes = ParentalManyToManyField(
+        "articles.Theme", related_name="decisions", blank=True, verbose_name=_("themes")
+    )
+    lower_decisions = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="higher_decisions",
+        verbose_name=_("earlier decisions in the same proceedings"),
+        help_text=_("The decision appealed against, the first-instance one…"),
+    )
+    search_vector_fr = SearchVectorField(null=True, editable=False, serialize=False)
+    search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
+
+    objects = PageManager.from_queryset(LibraryQuerySet)()
+
+    base_form_class = LibraryPageForm
+
+    template = "pages/decision_page.html"
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        indexes = [models.Index(fields=["decision_date", "page_ptr"], name="decision_newest")]
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_titles()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.fill_titles()
+        super().minimal_clean()
+
+    def fill_titles(self):
+        """Each language's title: the editor's own, or one built from the fields."""
+        if self.court_id is None or self.decision_date is None:
+            return
+        for code in LANGUAGE_CODES:
+            custom = getattr(self, f"custom_title_{code}", None)
+            if code != DEFAULT_LANGUAGE and not custom and not self._has_english_summary(code):
+                # Not written in that language: shown in French, like an article.
+                setattr(self, f"title_{code}", custom or None)
+                continue
+            setattr(self, f"title_{code}", custom or self.built_title(code))
+
+    def _has_english_summary(self, code):
+        return any(getattr(self, f"{name}_{code}", None) for name in ("facts", "ruling"))
+
+    def built_title(self, lang):
+        """ "Conseil d'État, ordonnance n° 469352 du 15 décembre 2022" in `lang`."""
+        with translation.override(lang):
+            court = getattr(self.court, f"name_{lang}", None) or self.court.name_fr
+            if self.city:
+                if lang == "fr":
+                    joint = "d’" if self.city[:1].lower() in "aeiouyéèâîh" else "de "
+                    court = f"{court} {joint}{self.city}"
+                else:
+                    court = f"{court}, {self.city}"
+            values = {
+                "court": court,
+                "kind": self.get_kind_display(),
+                "number": self.number,
+                "date": date_format(self.decision_date, "j F Y"),
+            }
+            if self.number:
+                return _("%(court)s, %(kind)s no. %(number)s of %(date)s") % values
+            return _("%(court)s, %(kind)s of %(date)s") % values
+
+    def fill_translated_slugs(self):
+        """Addresses from the court, the date and the number, set once: a title edited later
+        leaves them as they are."""
+        if self.court_id is not None and self.decision_date is not None:
+            parent = None
+            if self.path or getattr(self, "_cached_parent_obj", None):
+                parent = self.get_parent()
+            if parent is not None:
+                for code in LANGUAGE_CODES:
+                    if getattr(self, f"slug_{code}", None) or not getattr(
+                        self, f"title_{code}", None
+                    ):
+                        continue  # set once; none in a language it is not written in
+                    court = getattr(self.court, f"slug_{code}", None) or self.court.slug_fr
+                    base = ascii_slug(f"{court} {self.decision_date.isoformat()} {self.number}")
+                    setattr(self, f"slug_{code}", self._free_slug(parent, base[:80]))
+        super().fill_translated_slugs()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = [self.get_routed_parent()]
+        context["themes"] = list(self.themes.all())
+        related = DecisionPage.objects.for_listing().select_related("court")
+        context["lower_decisions"] = list(related.filter(higher_decisions=self))
+        context["higher_decisions"] = list(related.filter(lower_decisions=self))
+        context["meta_description"] = self.description
+        return context
+
+    @property
+    def description(self):
+        return " ".join(strip_tags(str(self.facts or self.ruling or "")).split())[:200]
+
+    @property
+    def shown_language(self):
+        return language_of(self, "title")
+
+    @property
+    def is_fallback(self):
+        return not self.has_translation(current_language())
+
+    @property
+    def listing_date(self):
+        return self.decision_date
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("court"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("decision_date")]),
+                FieldRowPanel([FieldPanel("number"), FieldPanel("ecli")]),
+                FieldPanel("custom_title"),
+            ],
+            heading=_("The decision"),
+        ),
+        FieldPanel("facts"),
+        FieldPanel("ruling"),
+        FieldPanel("extracts"),
+        FieldPanel("decision_file"),
+        FieldPanel("source_url"),
+        FieldPanel("themes", widget=CheckboxSelectMultiple),
+        FieldPanel("lower_decisions"),
+    ]
+
+    parent_page_types = ["library.DecisionIndexPage"]
+    subpage_types = []
