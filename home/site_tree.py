@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from articles.models import ArticleIndexPage
+from guides.models import GuideIndexPage
 
 from .models import HomePage
 
@@ -21,6 +22,12 @@ NEWS_FIELDS = {
     "title_en": "News",
     "slug_fr": "actualites",
     "slug_en": "news",
+}
+GUIDES_FIELDS = {
+    "title_fr": "Dossiers thématiques",
+    "title_en": "Thematic guides",
+    "slug_fr": "dossiers",
+    "slug_en": "guides",
 }
 
 
@@ -59,3 +66,13 @@ def ensure_site_tree(home_fields=None, news_fields=None):
             )
             index.save_revision().publish()
     return home, index
+
+
+def ensure_guides_section(home, fields=None):
+    """The guides section (`/fr/dossiers/`, `/en/guides/`) under `home`, created when missing."""
+    with translation.override("fr"):
+        section = GuideIndexPage.objects.first()
+        if section is None:
+            section = home.add_child(instance=GuideIndexPage(**{**GUIDES_FIELDS, **(fields or {})}))
+            section.save_revision().publish()
+    return section

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from home.site_tree import ensure_site_tree
+from home.site_tree import ensure_guides_section, ensure_site_tree
 
 
 class Command(BaseCommand):
@@ -16,5 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override("fr"), transaction.atomic():
             home, index = ensure_site_tree()
+            guides = ensure_guides_section(home)
         if options["verbosity"]:
-            self.stdout.write(f"Sections ready: {home.title_fr}, {index.title_fr}.")
+            self.stdout.write(
+                f"Sections ready: {home.title_fr}, {index.title_fr}, {guides.title_fr}."
+            )
