@@ -64,8 +64,14 @@ class GuideContentPage(BasePage):
         abstract = True
 
     def clean(self):
+        """The admin's checks beyond the fields': an address that one of the parent's own
+        routes answers (the printable version, the feed) cannot be taken by a page."""
         super().clean()
-        reserved = getattr(self.get_parent().specific_class, "reserved_child_slugs", ())
+        reserved = {
+            slug
+            for parent in self.allowed_parent_page_models()
+            for slug in getattr(parent, "reserved_child_slugs", ())
+        }
         errors = {
             f"slug_{code}": _("This address is taken by the guide's printable version.")
             for code in LANGUAGE_CODES
