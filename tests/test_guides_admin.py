@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from editorial.roles import MODERATORS, WRITERS
 from guides.factories import GuidePageFactory, GuideSectionPageFactory
 from guides.models import GuideIndexPage, GuidePage, GuideSectionPage
-from editorial.roles import MODERATORS, WRITERS
 from home.site_tree import ensure_guides_section
 
 pytestmark = pytest.mark.django_db
