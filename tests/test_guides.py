@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -243,3 +244,18 @@ def test_no_500_on_odd_addresses(client, guide):
     base = guide["guide"].get_url_in("fr")
     for url in (base + "print/x/", base + "nope/", "/fr/dossiers/rss/x/", base + "print/?page=é"):
         assert client.get(url).status_code in (200, 404), url
+
+
+def test_demo_guides(client, home_page):
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # idempotent
+    assert GuidePage.objects.count() == 2
+    assert GuideSectionPage.objects.count() == 6
+    overdue = GuidePage.objects.get(title_fr="Placement et protection de l’enfance")
+    assert is_long_overdue(overdue.review_due)
+    html = text(client.get(overdue.get_children().first().specific.get_url_in("fr")))
+    assert "pas été relu depuis longtemps" in html
+    current = GuidePage.objects.get(title_fr="Minorité et état civil")
+    assert not is_long_overdue(current.review_due)
+    response = client.get("/en/guides/minority-and-civil-status/assessing-minority/")
+    assert "Social Action and Families Code, art. L. 221-2-4" in text(response)

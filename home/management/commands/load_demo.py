@@ -4,7 +4,9 @@ from django.utils import translation
 
 from articles.demo import ensure_articles_demo
 from association.demo import ensure_association_demo
-from home.site_tree import ensure_site_tree
+from guides.demo import ensure_guides_demo
+from guides.demo_content import GUIDES_INTRODUCTION
+from home.site_tree import ensure_guides_section, ensure_site_tree
 
 HOME_INTRODUCTION = {
     "introduction_fr": (
@@ -27,7 +29,7 @@ NEWS_INTRODUCTION = {
 class Command(BaseCommand):
     help = (
         "Create the home page, the news index, the association's settings and donation page, "
-        "the demo themes and articles. Idempotent: what already exists is left as it is."
+        "the demo themes, articles and guides. Idempotent: what already exists is left as it is."
     )
 
     def handle(self, *args, **options):
@@ -35,4 +37,5 @@ class Command(BaseCommand):
             home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
-        self.stdout.write(f"Demo content ready ({created} article(s) added).")
+            guides = ensure_guides_demo(ensure_guides_section(home, GUIDES_INTRODUCTION))
+        self.stdout.write(f"Demo content ready ({created} article(s) and {guides} guide(s) added).")
