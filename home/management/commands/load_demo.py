@@ -38,4 +38,6 @@ class Command(BaseCommand):
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
             guides = ensure_guides_demo(ensure_guides_section(home, GUIDES_INTRODUCTION))
-        self.stdout.write(f"Demo content ready ({created} article(s) and {guides} guide(s) added).")
+        self.stdout.write(
+            f"Demo content ready ({created} article(s) added, {guides} guide(s) added)."
+        )
