@@ -37,6 +37,9 @@ class GuideTree:
         self.position = next(
             (i for i, page in enumerate(self.pages) if page.pk == current.pk), None
         )
+        if self.position is not None:
+            # The page as shown: in a preview, with the title in the editor's form.
+            self.pages[self.position] = current
 
     def url(self, page):
         return page.get_url(request=self.request)

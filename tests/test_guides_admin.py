@@ -168,3 +168,48 @@ def test_dashboard_shows_the_guides_due(client, moderator, guides_index):
 def _errors(response):
     form = response.context and response.context.get("form")
     return form.errors if form is not None else response.status_code
+
+
+def section_form_data(**overrides):
+    fields = {
+        "title_fr": "Les recours « en urgence »",
+        "title_en": "Urgent remedies",
+        "slug_fr": "les-recours-en-urgence",
+        "slug_en": "urgent-remedies",
+    }
+    data = guide_form_data(**{**fields, **overrides})
+    del data["review_interval"]
+    return data
+
+
+@pytest.mark.parametrize("mode", ["fr", "en"])
+def test_preview_of_a_new_section_shows_its_guide(client, moderator, guides_index, mode):
+    guide = GuidePageFactory(parent=guides_index, title_fr="Minorité et état civil")
+    chapter = GuideSectionPageFactory(parent=guide, title_fr="Détermination de la minorité")
+    for page in (guide, chapter):
+        page.save_revision().publish()
+    client.force_login(moderator)
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("guides", "guidesectionpage", chapter.pk)
+    )
+    assert client.post(url, section_form_data()).json()["is_valid"]
+    response = client.get(url, {"mode": mode})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ("Les recours « en urgence »" if mode == "fr" else "Urgent remedies") in html
+    assert 'class="guide__toc"' in html  # the guide's table of contents
+    assert chapter.title_fr in html or chapter.title_en in html
+
+
+def test_preview_of_an_edited_section(client, moderator, guides_index):
+    guide = GuidePageFactory(parent=guides_index)
+    section = GuideSectionPageFactory(parent=guide)
+    for page in (guide, section):
+        page.save_revision().publish()
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(section.pk,))
+    data = section_form_data(slug_fr=section.slug_fr)
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url, {"mode": "fr"})
+    assert response.status_code == 200
+    assert 'aria-current="page">Les recours « en urgence »</a>' in response.content.decode()
