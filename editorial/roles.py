@@ -43,6 +43,7 @@ WRITER_MODEL_PERMISSIONS = [
 ]
 MODERATOR_MODEL_PERMISSIONS = WRITER_MODEL_PERMISSIONS + [
     ("articles", "theme", ["delete_theme"]),
+    ("guides", "guidepage", ["review_guide"]),
     ("auth", "user", ["add_user", "change_user", "delete_user", "view_user"]),
     (
         "wagtailredirects",

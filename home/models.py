@@ -51,6 +51,7 @@ class HomePage(BasePage):
         "association.DonationPage",
         "library.DecisionIndexPage",
         "library.DocumentIndexPage",
+        "guides.GuideIndexPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from articles.models import ArticleIndexPage
+from guides.models import GuideIndexPage
 from library.models import DecisionIndexPage, DocumentIndexPage
 
 from .models import HomePage
@@ -22,6 +23,12 @@ NEWS_FIELDS = {
     "title_en": "News",
     "slug_fr": "actualites",
     "slug_en": "news",
+}
+GUIDES_FIELDS = {
+    "title_fr": "Dossiers thématiques",
+    "title_en": "Thematic guides",
+    "slug_fr": "dossiers",
+    "slug_en": "guides",
 }
 
 CASE_LAW_FIELDS = {
@@ -89,3 +96,13 @@ def ensure_library_sections(home, case_law_fields=None, library_fields=None):
                 section.save_revision().publish()
         sections.append(section)
     return tuple(sections)
+
+
+def ensure_guides_section(home, fields=None):
+    """The guides section (`/fr/dossiers/`, `/en/guides/`) under `home`, created when missing."""
+    with translation.override("fr"):
+        section = GuideIndexPage.objects.first()
+        if section is None:
+            section = home.add_child(instance=GuideIndexPage(**{**GUIDES_FIELDS, **(fields or {})}))
+            section.save_revision().publish()
+    return section

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "library",
+    "guides",
     "notices",
     "editorial",
     "pagecache",

@@ -6,7 +6,9 @@ from articles.demo import ensure_articles_demo
 from articles.demo_data import THEMES
 from articles.models import ArticlePage
 from association.demo import ensure_association_demo
-from home.site_tree import ensure_library_sections, ensure_site_tree
+from guides.demo import ensure_guides_demo
+from guides.demo_content import GUIDES_INTRODUCTION
+from home.site_tree import ensure_guides_section, ensure_library_sections, ensure_site_tree
 from library.demo import ensure_library_demo
 
 HOME_INTRODUCTION = {
@@ -33,7 +35,8 @@ class Command(BaseCommand):
     help = (
         "Create the home page, the news index, the association's settings and donation page, "
         "the demo themes and articles, the case law and document library sections and their "
-        "demo decisions and documents. Idempotent: what already exists is left as it is."
+        "demo decisions and documents, the guides. Idempotent: what already exists is left as "
+        "it is."
     )
 
     def handle(self, *args, **options):
@@ -49,7 +52,8 @@ class Command(BaseCommand):
             case_law, library = ensure_library_sections(home)
             theme_slugs = {theme["key"]: theme["slug_fr"] for theme in THEMES}
             resources = ensure_library_demo(case_law, library, theme_slugs)
+            guides = ensure_guides_demo(ensure_guides_section(home, GUIDES_INTRODUCTION))
         self.stdout.write(
             f"Demo content ready ({created} article(s) added, {resources} decision(s) and "
-            "document(s) added)."
+            f"document(s) added, {guides} guide(s) added)."
         )

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidesConfig(AppConfig):
+    """The thematic guides ("dossiers thématiques"): trees of pages with review dates."""
+
+    name = "guides"
+    verbose_name = _("Thematic guides")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect_signals()

@@ -1,0 +1,55 @@
+"""Template tags of the guides: their JSON-LD, and the guides filed under a theme (for the
+theme pages of the news section, through `components/guide_theme_list.html`)."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from ..models import GuideContentPage
+from ..search import guide_pages_for_theme
+
+register = template.Library()
+
+# JSON inside <script> must not be able to close it or open a comment.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def guides_for_theme(theme):
+    return guide_pages_for_theme(theme) if theme is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def guide_json_ld(context):
+    """A schema.org `TechArticle` for a page of a guide, dated by its last review (what a
+    reader of legal guidance needs to know), part of its guide."""
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, GuideContentPage) or request is None:
+        return ""
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TechArticle",
+        "headline": Truncator(page.title).chars(110),
+        "inLanguage": page.shown_language,
+        "url": url,
+        "mainEntityOfPage": url,
+        "dateModified": page.last_reviewed.isoformat(),
+        "publisher": {"@type": "Organization", "name": "InfoMIE"},
+    }
+    if page.lead:
+        data["description"] = page.lead
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.date().isoformat()
+    guide = context.get("guide")
+    if guide is not None and guide.pk != page.pk:
+        data["isPartOf"] = {
+            "@type": "TechArticle",
+            "name": guide.title,
+            "url": guide.get_full_url(request),
+        }
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
