@@ -29,7 +29,11 @@ class HomePage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "association.DonationPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "association.DonationPage",
+        "agenda.EventIndexPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from agenda.models import EventIndexPage
 from articles.models import ArticleIndexPage
 
 from .models import HomePage
@@ -21,6 +22,13 @@ NEWS_FIELDS = {
     "title_en": "News",
     "slug_fr": "actualites",
     "slug_en": "news",
+}
+
+AGENDA_FIELDS = {
+    "title_fr": "Agenda",
+    "title_en": "Events",
+    "slug_fr": "agenda",
+    "slug_en": "events",
 }
 
 
@@ -58,4 +66,17 @@ def ensure_site_tree(home_fields=None, news_fields=None):
                 instance=ArticleIndexPage(**{**NEWS_FIELDS, **(news_fields or {})})
             )
             index.save_revision().publish()
+    ensure_agenda(home)
     return home, index
+
+
+def ensure_agenda(home, agenda_fields=None):
+    """The agenda section (/fr/agenda/, /en/events/) below `home`, created when missing."""
+    with translation.override("fr"):
+        agenda = EventIndexPage.objects.first()
+        if agenda is None:
+            agenda = home.add_child(
+                instance=EventIndexPage(**{**AGENDA_FIELDS, **(agenda_fields or {})})
+            )
+            agenda.save_revision().publish()
+    return agenda

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "association",
     "home",
     "articles",
+    "agenda",
     "notices",
     "editorial",
     "pagecache",
