@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AgendaConfig(AppConfig):
     name = "agenda"
-    verbose_name = _("Agenda")
+    verbose_name = pgettext_lazy("agenda", "Agenda")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .choices import EventStatus
 
@@ -99,7 +100,7 @@ def _location(event):
         return f"{event.place_line} · {_('and online')}"
     if event.is_in_person:
         return event.place_line
-    return _("Online")
+    return pgettext("agenda", "Online")
 
 
 def build_calendar(events, name, request=None):

@@ -3,24 +3,25 @@ and its JSON-LD."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
-    CONFERENCE = "conference", _("Conference")
-    TRAINING = "training", _("Training session")
-    WEBINAR = "webinar", _("Webinar")
-    HEARING = "hearing", _("Hearing")
-    MEETING = "meeting", _("Public meeting")
-    OTHER = "other", _("Other")
+    CONFERENCE = "conference", pgettext_lazy("agenda", "Conference")
+    TRAINING = "training", pgettext_lazy("agenda", "Training session")
+    WEBINAR = "webinar", pgettext_lazy("agenda", "Webinar")
+    HEARING = "hearing", pgettext_lazy("agenda", "Hearing")
+    MEETING = "meeting", pgettext_lazy("agenda", "Public meeting")
+    OTHER = "other", pgettext_lazy("agenda", "Other")
 
 
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", pgettext_lazy("agenda", "Cancelled")
+    POSTPONED = "postponed", pgettext_lazy("agenda", "Postponed")
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", pgettext_lazy("agenda", "In person")
+    ONLINE = "online", pgettext_lazy("agenda", "Online")
     MIXED = "mixed", _("In person and online")

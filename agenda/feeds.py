@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 FEED_LENGTH = 30
 
@@ -45,7 +46,7 @@ class UpcomingEventsFeed(Feed):
 
     def item_description(self, item):
         when = date_format(item.start_date, "DATE_FORMAT")
-        where = item.city if item.is_in_person else _("Online")
+        where = item.city if item.is_in_person else pgettext("agenda", "Online")
         return format_html("<p>{} · {}</p><p>{}</p>", when, where, item.summary)
 
     def item_pubdate(self, item):

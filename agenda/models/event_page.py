@@ -9,6 +9,7 @@ from django.forms import CheckboxSelectMultiple
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -58,8 +59,12 @@ class EventPage(RoutablePageMixin, BasePage):
     organises it, how to register. Its page says when it is over, cancelled or postponed;
     its `ics/` route gives it to a calendar application."""
 
-    description = RichTextField(_("description"), features=DESCRIPTION_FEATURES)
-    kind = models.CharField(_("kind"), max_length=20, choices=EventKind, default=EventKind.OTHER)
+    description = RichTextField(
+        pgettext_lazy("agenda", "description"), features=DESCRIPTION_FEATURES
+    )
+    kind = models.CharField(
+        pgettext_lazy("agenda", "kind"), max_length=20, choices=EventKind, default=EventKind.OTHER
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -67,36 +72,43 @@ class EventPage(RoutablePageMixin, BasePage):
         default=EventStatus.SCHEDULED,
         help_text=_("A cancelled or postponed event stays online and says so."),
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(pgettext_lazy("agenda", "start date"))
     start_time = models.TimeField(
-        _("start time"),
+        pgettext_lazy("agenda", "start time"),
         null=True,
         blank=True,
         help_text=_("Paris time. Leave empty for an event that lasts the whole day."),
     )
     end_date = models.DateField(
-        _("end date"),
+        pgettext_lazy("agenda", "end date"),
         null=True,
         blank=True,
         help_text=_("For an event over several days. Left empty: the same day."),
     )
-    end_time = models.TimeField(_("end time"), null=True, blank=True, help_text=_("Paris time."))
-    attendance = models.CharField(
-        _("attendance"), max_length=20, choices=Attendance, default=Attendance.IN_PERSON
+    end_time = models.TimeField(
+        pgettext_lazy("agenda", "end time"), null=True, blank=True, help_text=_("Paris time.")
     )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
+    attendance = models.CharField(
+        pgettext_lazy("agenda", "attendance"),
+        max_length=20,
+        choices=Attendance,
+        default=Attendance.IN_PERSON,
+    )
+    venue_name = models.CharField(pgettext_lazy("agenda", "venue"), max_length=200, blank=True)
+    address = models.CharField(pgettext_lazy("agenda", "address"), max_length=300, blank=True)
+    postcode = models.CharField(pgettext_lazy("agenda", "postcode"), max_length=20, blank=True)
+    city = models.CharField(
+        pgettext_lazy("agenda", "city"), max_length=100, blank=True, db_index=True
+    )
     online_url = models.URLField(
-        _("online link"),
+        pgettext_lazy("agenda", "online link"),
         max_length=500,
         blank=True,
         help_text=_("Shown to visitors only from the day before the event."),
     )
-    organiser = models.CharField(_("organiser"), max_length=200)
+    organiser = models.CharField(pgettext_lazy("agenda", "organiser"), max_length=200)
     registration_url = models.URLField(
-        _("registration link"),
+        pgettext_lazy("agenda", "registration link"),
         max_length=500,
         blank=True,
         help_text=_('Left empty: the page says "no registration needed".'),
@@ -110,12 +122,12 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Left empty or 0: free."),
     )
     price_details = models.CharField(
-        _("price details"),
+        pgettext_lazy("agenda", "price details"),
         max_length=300,
         blank=True,
         help_text=_('For example "reduced rate for students: 20 €".'),
     )
-    spoken_languages = SpokenLanguagesField(_("languages spoken"))
+    spoken_languages = SpokenLanguagesField(pgettext_lazy("agenda", "languages spoken"))
     themes = ParentalManyToManyField(
         "articles.Theme", related_name="events", verbose_name=_("themes"), blank=True
     )
@@ -125,8 +137,8 @@ class EventPage(RoutablePageMixin, BasePage):
     template = "pages/event_page.html"
 
     class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = pgettext_lazy("agenda", "event")
+        verbose_name_plural = pgettext_lazy("agenda", "events")
         indexes = [models.Index(fields=["end_date", "start_date"], name="event_upcoming")]
 
     def clean(self):
@@ -252,7 +264,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
             ],
-            heading=_("When"),
+            heading=pgettext_lazy("agenda", "When"),
         ),
         MultiFieldPanel(
             [
@@ -262,7 +274,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldPanel("online_url"),
             ],
-            heading=_("Where"),
+            heading=pgettext_lazy("agenda", "Where"),
         ),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -272,7 +284,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("price"), FieldPanel("price_details")]),
                 FieldPanel("spoken_languages"),
             ],
-            heading=_("Practical information"),
+            heading=pgettext_lazy("agenda", "Practical information"),
         ),
         FieldPanel("themes", widget=CheckboxSelectMultiple),
     ]

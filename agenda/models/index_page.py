@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -49,7 +50,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     reserved_child_slugs = ("archive", "ical", "rss", "themes")
 
     class Meta:
-        verbose_name = _("agenda")
+        verbose_name = pgettext_lazy("agenda", "agenda")
 
     def serve(self, request, *args, **kwargs):
         return cache_until_tomorrow(super().serve(request, *args, **kwargs))
@@ -135,8 +136,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "years": self.archive_years(),
                 "breadcrumbs": [self],
-                "breadcrumb_current": Crumb(_("Archive")),
-                "meta_title": gettext_now("Past events"),
+                "breadcrumb_current": Crumb(pgettext_lazy("agenda", "Archive")),
+                "meta_title": pgettext("agenda", "Past events"),
                 "alternate_urls": {
                     c: self.route_url("archive", c, request) for c in LANGUAGE_CODES
                 },
@@ -158,7 +159,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "years": years,
                 "breadcrumbs": [
                     self,
-                    Crumb(_("Archive"), self.route_url("archive", request=request)),
+                    Crumb(
+                        pgettext_lazy("agenda", "Archive"),
+                        self.route_url("archive", request=request),
+                    ),
                 ],
                 "breadcrumb_current": Crumb(str(year)),
                 "meta_title": gettext_now("Past events in %(year)s") % {"year": year},
