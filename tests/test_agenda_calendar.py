@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
