@@ -195,7 +195,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def calendar(self, request, theme=None):
         lang = current_language()
         since = today() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-        events = self.events().filter(end_date__gte=since).order_by("start_date", "pk")
+        # With their descriptions, which the calendar entries give.
+        events = EventPage.objects.child_of(self).live().public()
+        events = events.filter(end_date__gte=since).order_by("start_date", "pk")
         if theme is not None:
             events = events.filter(themes=theme)
         name = f"InfoMIE · {self.title}" + (f" · {theme.name}" if theme is not None else "")
