@@ -32,8 +32,9 @@ AGENDA_FIELDS = {
 }
 
 
-def ensure_site_tree(home_fields=None, news_fields=None):
-    """Return (home, news_index), creating them (and the default Site) when missing."""
+def ensure_site_tree(home_fields=None, news_fields=None, agenda_fields=None):
+    """Return (home, news_index), creating them, the agenda and the default Site when
+    missing."""
     with translation.override("fr"):
         Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         root = Page.get_first_root_node()
@@ -66,7 +67,7 @@ def ensure_site_tree(home_fields=None, news_fields=None):
                 instance=ArticleIndexPage(**{**NEWS_FIELDS, **(news_fields or {})})
             )
             index.save_revision().publish()
-    ensure_agenda(home)
+    ensure_agenda(home, agenda_fields)
     return home, index
 
 

@@ -2,11 +2,13 @@
 the archive by year, the filters, and the checks an editor's event passes."""
 
 import datetime
+import io
 import re
 
 import pytest
 
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -300,3 +302,18 @@ def test_rss_feed_of_upcoming_events(client, agenda):
     content = response.content.decode()
     assert "Conférence « Droits de l’enfant »" in content
     assert "Conférence passée" not in content
+
+
+def test_demo_events(client, db):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # idempotent
+    assert EventPage.objects.live().count() == 8
+    body = text_of(client.get("/fr/agenda/"))
+    assert "Webinaire : demander un titre de séjour à 18 ans" in body
+    assert "Annulé" in body and "Reporté" in body
+    assert "Journée d’étude : la traite des mineurs en France" not in body
+    webinar = EventPage.objects.get(title_fr__startswith="Webinaire : demander")
+    assert 'href="https://visio.example.org/titre-de-sejour-18-ans"' in text_of(
+        client.get(webinar.get_url_in("en"))
+    )
+    assert "Conferences, training sessions" in text_of(client.get("/en/events/"))
