@@ -3,6 +3,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 SPOKEN_LANGUAGES = [
@@ -52,7 +53,7 @@ class SpokenLanguagesField(models.CharField):
         return forms.TypedMultipleChoiceField(
             choices=SPOKEN_LANGUAGES,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
