@@ -4,10 +4,10 @@ appears in the calendar a subscriber reads, in French and in English."""
 import datetime
 
 import pytest
+from icalendar import Calendar
 
 from django.urls import reverse
 
-from icalendar import Calendar
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from agenda.models import EventPage
