@@ -317,3 +317,38 @@ def test_demo_events(client, db):
         client.get(webinar.get_url_in("en"))
     )
     assert "Conferences, training sessions" in text_of(client.get("/en/events/"))
+
+
+def test_an_event_cannot_take_the_address_of_a_route(agenda):
+    page = EventPage(
+        title_fr="Archive",
+        slug_fr="archive",
+        description_fr="<p>Texte</p>",
+        organiser="InfoMIE",
+        start_date=in_days(5),
+        venue_name="Salle",
+        city="Paris",
+    )
+    page.set_url_path(agenda)
+    with pytest.raises(ValidationError) as raised:
+        page.full_clean()
+    assert raised.value.message_dict["slug_fr"] == [
+        "Cette adresse est prise par l’agenda : choisissez-en une autre."
+    ]
+
+
+def test_theme_page_offers_the_theme_calendar(client, agenda):
+    theme = ThemeFactory(name_fr="Santé mentale")
+    event(4, themes=[theme])
+    body = text_of(client.get(f"/fr/actualites/themes/{theme.slug_fr}/"))
+    url = f"/fr/agenda/themes/{theme.slug_fr}/ical/"
+    assert f'href="{url}"' in body
+    assert client.get(url).status_code == 200
+
+
+def test_a_shared_cache_keeps_agenda_pages_until_midnight_in_paris(client, agenda, settings):
+    settings.FRONTEND_CACHE_MAX_AGE = 7 * 24 * 3600
+    settings.PAGE_CACHE_ENABLED = False
+    response = client.get("/fr/agenda/")
+    max_age = int(re.search(r"s-maxage=(\d+)", response["Cache-Control"]).group(1))
+    assert 0 < max_age <= 24 * 3600

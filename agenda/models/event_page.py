@@ -19,7 +19,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.i18n import current_language, language_of
+from core.i18n import LANGUAGE_CODES, current_language, language_of
 from core.lookups import view_restrictions_exist
 from core.models import BasePage
 
@@ -146,6 +146,14 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
         errors = event_errors(self)
+        reserved = {
+            slug
+            for parent in self.allowed_parent_page_models()
+            for slug in getattr(parent, "reserved_child_slugs", ())
+        }
+        for code in LANGUAGE_CODES:
+            if getattr(self, f"slug_{code}", None) in reserved:
+                errors[f"slug_{code}"] = _("This address is taken by the agenda: choose another.")
         if errors:
             raise ValidationError(errors)
 

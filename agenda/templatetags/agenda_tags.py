@@ -26,7 +26,8 @@ def next_events(context, theme=None, count=None):
     limit = count or (THEME_EVENTS_COUNT if theme is not None else NEXT_EVENTS_COUNT)
     if theme is not None:
         events = events.filter(themes=theme)
-    return {"events": list(events[:limit]), "url": url}
+    calendar_url = f"{url}themes/{theme.slug}/ical/" if theme is not None else f"{url}ical/"
+    return {"events": list(events[:limit]), "url": url, "calendar_url": calendar_url}
 
 
 @register.simple_tag
