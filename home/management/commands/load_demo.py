@@ -49,4 +49,6 @@ class Command(BaseCommand):
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
             events = ensure_agenda_demo(ensure_agenda(home))
-        self.stdout.write(f"Demo content ready ({created} article(s), {events} event(s) added).")
+        self.stdout.write(
+            f"Demo content ready ({created} article(s) added, {events} event(s) added)."
+        )
