@@ -52,6 +52,7 @@ class HomePage(BasePage):
         "library.DecisionIndexPage",
         "library.DocumentIndexPage",
         "guides.GuideIndexPage",
+        "agenda.EventIndexPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

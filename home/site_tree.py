@@ -6,6 +6,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from agenda.models import EventIndexPage
 from articles.models import ArticleIndexPage
 from guides.models import GuideIndexPage
 from library.models import DecisionIndexPage, DocumentIndexPage
@@ -44,9 +45,17 @@ LIBRARY_FIELDS = {
     "slug_en": "library",
 }
 
+AGENDA_FIELDS = {
+    "title_fr": "Agenda",
+    "title_en": "Events",
+    "slug_fr": "agenda",
+    "slug_en": "events",
+}
 
-def ensure_site_tree(home_fields=None, news_fields=None):
-    """Return (home, news_index), creating them (and the default Site) when missing."""
+
+def ensure_site_tree(home_fields=None, news_fields=None, agenda_fields=None):
+    """Return (home, news_index), creating them, the agenda and the default Site when
+    missing."""
     with translation.override("fr"):
         Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         root = Page.get_first_root_node()
@@ -79,6 +88,7 @@ def ensure_site_tree(home_fields=None, news_fields=None):
                 instance=ArticleIndexPage(**{**NEWS_FIELDS, **(news_fields or {})})
             )
             index.save_revision().publish()
+    ensure_agenda(home, agenda_fields)
     return home, index
 
 
@@ -106,3 +116,15 @@ def ensure_guides_section(home, fields=None):
             section = home.add_child(instance=GuideIndexPage(**{**GUIDES_FIELDS, **(fields or {})}))
             section.save_revision().publish()
     return section
+
+
+def ensure_agenda(home, agenda_fields=None):
+    """The agenda section (/fr/agenda/, /en/events/) below `home`, created when missing."""
+    with translation.override("fr"):
+        agenda = EventIndexPage.objects.first()
+        if agenda is None:
+            agenda = home.add_child(
+                instance=EventIndexPage(**{**AGENDA_FIELDS, **(agenda_fields or {})})
+            )
+            agenda.save_revision().publish()
+    return agenda

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "articles",
     "library",
     "guides",
+    "agenda",
     "notices",
     "editorial",
     "pagecache",

@@ -2,13 +2,19 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from agenda.demo import ensure_agenda_demo
 from articles.demo import ensure_articles_demo
 from articles.demo_data import THEMES
 from articles.models import ArticlePage
 from association.demo import ensure_association_demo
 from guides.demo import ensure_guides_demo
 from guides.demo_content import GUIDES_INTRODUCTION
-from home.site_tree import ensure_guides_section, ensure_library_sections, ensure_site_tree
+from home.site_tree import (
+    ensure_agenda,
+    ensure_guides_section,
+    ensure_library_sections,
+    ensure_site_tree,
+)
 from library.demo import ensure_library_demo
 
 HOME_INTRODUCTION = {
@@ -29,6 +35,16 @@ NEWS_INTRODUCTION = {
     "introduction_fr": "<p>La revue de presse, de la plus récente à la plus ancienne.</p>",
     "introduction_en": "<p>The press review, newest first.</p>",
 }
+AGENDA_INTRODUCTION = {
+    "introduction_fr": (
+        "<p>Conférences, formations, webinaires et audiences publiques sur les mineurs "
+        "isolés étrangers. Abonnez-vous au calendrier pour les retrouver dans votre agenda.</p>"
+    ),
+    "introduction_en": (
+        "<p>Conferences, training sessions, webinars and public hearings on unaccompanied "
+        "foreign minors. Subscribe to the calendar to see them in your own.</p>"
+    ),
+}
 
 
 class Command(BaseCommand):
@@ -41,7 +57,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with translation.override("fr"), transaction.atomic():
-            home, index = ensure_site_tree(HOME_INTRODUCTION, NEWS_INTRODUCTION)
+            home, index = ensure_site_tree(
+                HOME_INTRODUCTION, NEWS_INTRODUCTION, AGENDA_INTRODUCTION
+            )
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
             if home.featured_article_id is None:
@@ -53,7 +71,8 @@ class Command(BaseCommand):
             theme_slugs = {theme["key"]: theme["slug_fr"] for theme in THEMES}
             resources = ensure_library_demo(case_law, library, theme_slugs)
             guides = ensure_guides_demo(ensure_guides_section(home, GUIDES_INTRODUCTION))
+            events = ensure_agenda_demo(ensure_agenda(home))
         self.stdout.write(
             f"Demo content ready ({created} article(s) added, {resources} decision(s) and "
-            f"document(s) added, {guides} guide(s) added)."
+            f"document(s) added, {guides} guide(s) added, {events} event(s) added)."
         )

@@ -1,0 +1,31 @@
+"""Finding events from a few words, for the site-wide search: every word must appear,
+case-insensitively, in the event's title or description in the visitor's language (French
+where it has no English), its organiser, venue, city or the names of its themes. Plain
+matching on every database: the agenda holds hundreds of events, not tens of thousands of
+articles."""
+
+from django.db.models import Q
+
+from core.i18n import DEFAULT_LANGUAGE
+
+from .models import EventPage
+
+QUERY_MAX_LENGTH = 200
+MAX_WORDS = 10
+
+
+def search_events(query, lang):
+    """Live, public events matching `query` in `lang`, upcoming first, then the latest past."""
+    words = (query or "")[:QUERY_MAX_LENGTH].split()[:MAX_WORDS]
+    events = EventPage.objects.live().public()
+    if not words:
+        return events.none()
+    for word in words:
+        match = Q(organiser__icontains=word) | Q(venue_name__icontains=word)
+        match |= Q(city__icontains=word)
+        for code in {lang, DEFAULT_LANGUAGE}:
+            match |= Q(**{f"title_{code}__icontains": word})
+            match |= Q(**{f"description_{code}__icontains": word})
+            match |= Q(**{f"themes__name_{code}__icontains": word})
+        events = events.filter(pk__in=EventPage.objects.filter(match).values("pk"))
+    return events.order_by("-end_date", "-start_date", "-pk")
