@@ -99,7 +99,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The cities of the events, for the place filter (kept until the next change)."""
         return kept(
             f"agenda:cities:{self.pk}",
-            lambda: sorted(set(self.events().exclude(city="").values_list("city", flat=True))),
+            lambda: list(
+                self.events()
+                .exclude(city="")
+                .order_by("city")
+                .values_list("city", flat=True)
+                .distinct()
+            ),
         )
 
     def listing_context(self, request, events, count_key):
