@@ -93,9 +93,27 @@ class LinkListBlock(blocks.StructBlock):
         }
 
 
+class CitedResourceBlock(blocks.StructBlock):
+    """A decision or a document of the resource centre the article cites; the cited page lists
+    the articles that cite it (through Wagtail's reference index)."""
+
+    resource = blocks.PageChooserBlock(
+        label=_("Decision or document"),
+        page_type=["library.DecisionPage", "library.DocumentPage"],
+    )
+    note = blocks.CharBlock(label=_("Why it is cited"), required=False, max_length=300)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Decision or document cited")
+        template = "blocks/cited_resource_block.html"
+        help_text = _("A decision or a document of the case law and document library sections.")
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
     quote = QuoteBlock()
     link_list = LinkListBlock()
+    cited_resource = CitedResourceBlock()
     donation = DonationCallOutBlock()

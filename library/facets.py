@@ -17,6 +17,9 @@ class Option:
     count: int = 0
     selected: bool = False
     lang: str = ""  # the label's language when it is not the page's
+    # Other values meaning the same option: a court's or theme's slug in the other language,
+    # so that an address shared from the other side of the site keeps its filters.
+    aliases: tuple = ()
 
 
 @dataclass
@@ -39,7 +42,7 @@ def filter_by_facets(request, items, facets):
     for facet in facets:
         raw = request.GET.get(facet.param, "")
         for option in facet.options:
-            if raw and option.key == raw:
+            if raw and (option.key == raw or raw in option.aliases):
                 option.selected = True
                 facet.selected = option
 

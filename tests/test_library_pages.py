@@ -212,7 +212,43 @@ def test_feeds_and_sitemap(client, sections, conseil_etat):
 
 def test_theme_page_lists_decisions_and_documents(client, sections, conseil_etat, age_theme):
     page = decision(sections, conseil_etat, decision_date=DAY, themes=[age_theme])
-    doc = document(sections, themes=[age_theme])
+    document(sections, title_fr="Rapport « Évaluation de l’âge »", themes=[age_theme])
     html = client.get(f"/fr/actualites/themes/{age_theme.slug_fr}/").content.decode()
     assert page.title in html
-    assert doc.title in html
+    assert "Rapport « Évaluation de l’âge »" in html
+    assert f"/fr/documentation/?theme={age_theme.slug_fr}" in html
+
+
+def test_an_article_cites_a_decision_and_the_decision_lists_it(
+    client, news_index, sections, conseil_etat
+):
+    from articles.factories import ArticlePageFactory
+
+    ruling = decision(sections, conseil_etat, decision_date=DAY, number="469352")
+    article = ArticlePageFactory(
+        parent=news_index,
+        title_fr="Le Conseil d’État rappelle l’accueil provisoire",
+        body_fr=[
+            {"type": "paragraph", "value": "<p>Une ordonnance.</p>"},
+            {
+                "type": "cited_resource",
+                "value": {"resource": ruling.pk, "note": "L’ordonnance « de principe »"},
+            },
+        ],
+    )
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert ruling.title in html
+    assert "L’ordonnance « de principe »" in html
+    cited = client.get(ruling.url).content.decode()
+    assert "Articles qui y renvoient" in cited
+    assert article.title in cited
+
+
+def test_filters_shared_from_the_other_language_still_apply(client, sections, conseil_etat, echr):
+    decision(sections, conseil_etat, decision_date=DAY, facts_en="<p>In English.</p>")
+    decision(sections, echr, decision_date=DAY, facts_en="<p>In English.</p>")
+    with translation.override("en"):
+        response = client.get("/en/case-law/", {"court": conseil_etat.slug_fr})
+    assert response.context["items_page"].paginator.count == 1
+    assert response.context["selected_filters"] == {"court": conseil_etat.slug_en}

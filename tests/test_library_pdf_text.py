@@ -125,3 +125,16 @@ def test_a_phrase_only_inside_a_pdf_finds_its_document(client, sections):
     html = response.content.decode()
     assert page.title in html
     assert "Documents" in html
+
+
+def test_documents_uploaded_before_the_app_are_read_by_the_command():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    doc = pdf_document("Ancien rapport", ["Un texte « ancien »"])
+    DocumentText.objects.filter(document=doc).delete()
+    out = StringIO()
+    call_command("update_library_search", stdout=out)
+    assert "1 document(s) read, 0 flagged" in out.getvalue()
+    assert "« ancien »" in DocumentText.objects.get(document=doc).text

@@ -21,6 +21,7 @@ from core.models import BasePage
 from core.slugs import ascii_slug
 
 from ..forms import LibraryPageForm
+from .citations import citing_articles
 from .fields import web_url_validator
 
 SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -174,6 +175,8 @@ class DecisionPage(BasePage):
         super().fill_translated_slugs()
 
     def get_context(self, request, *args, **kwargs):
+        if not self.title_fr:  # a preview of a new decision: its form has no title
+            self.fill_titles()
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
         context["themes"] = list(self.themes.all())
@@ -181,6 +184,7 @@ class DecisionPage(BasePage):
         context["lower_decisions"] = list(related.filter(higher_decisions=self))
         context["higher_decisions"] = list(related.filter(lower_decisions=self))
         context["meta_description"] = self.description
+        context["citing_articles"] = citing_articles(self)
         return context
 
     @property

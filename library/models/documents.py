@@ -16,6 +16,7 @@ from core.i18n import current_language, language_of
 from core.models import BasePage
 
 from ..forms import LibraryPageForm
+from .citations import citing_articles
 from .decisions import SUMMARY_FEATURES, LibraryQuerySet
 from .fields import LanguageListField, web_url_validator
 
@@ -108,6 +109,7 @@ class DocumentPage(BasePage):
         )
         context["replaced_texts"] = list(live.filter(replaced_by=self))
         context["meta_description"] = self.description
+        context["citing_articles"] = citing_articles(self)
         return context
 
     @property

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from articles.models import themes_in_display_order
-from core.i18n import current_language, language_of
+from core.i18n import LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage
 from core.pagination import paginate
 
@@ -81,7 +81,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             "theme",
             _("Theme"),
             [
-                Option(t.slug, t.name, Q(themes=t.pk), lang=_other_lang(t))
+                Option(t.slug, t.name, Q(themes=t.pk), lang=_other_lang(t), aliases=_slugs(t))
                 for t in themes_in_display_order()
             ],
             distinct=True,
@@ -108,7 +108,12 @@ class DecisionIndexPage(LibraryIndexPage):
             Facet(
                 "court",
                 _("Court"),
-                [Option(c.filter_slug, c.name, Q(court=c.pk), lang=_other_lang(c)) for c in courts],
+                [
+                    Option(
+                        c.filter_slug, c.name, Q(court=c.pk), lang=_other_lang(c), aliases=_slugs(c)
+                    )
+                    for c in courts
+                ],
             ),
             Facet(
                 "jurisdiction",
@@ -161,6 +166,12 @@ class DocumentIndexPage(LibraryIndexPage):
         ]
 
     subpage_types = ["library.DocumentPage"]
+
+
+def _slugs(obj):
+    return tuple(
+        slug for slug in (getattr(obj, f"slug_{code}", None) for code in LANGUAGE_CODES) if slug
+    )
 
 
 def _other_lang(obj):
