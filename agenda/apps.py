@@ -10,10 +10,11 @@ class AgendaConfig(AppConfig):
     def ready(self):
         from pagecache import register_cache_key_part
 
-        from . import navigation, signals
+        from . import navigation, search, signals
         from .dates import page_cache_key_part
 
         navigation.connect_signals()
+        search.register_search_kinds()
         signals.connect_signals()
         # What the agenda shows changes with the day (upcoming or past, the online link
         # shown from the day before): every cached page is per day in Paris.

@@ -5,8 +5,10 @@ matching on every database: the agenda holds hundreds of events, not tens of tho
 articles."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from core.i18n import DEFAULT_LANGUAGE
+from core.search import SearchKind, register_search_kind
 
 from .models import EventPage
 
@@ -29,3 +31,18 @@ def search_events(query, lang):
             match |= Q(**{f"themes__name_{code}__icontains": word})
         events = events.filter(pk__in=EventPage.objects.filter(match).values("pk"))
     return events.order_by("-end_date", "-start_date", "-pk")
+
+
+def register_search_kinds():
+    """Events in the site's search (`/fr/recherche/`), beside articles and the library."""
+    register_search_kind(
+        SearchKind(
+            key="events",
+            label=_("Events"),
+            search=search_events,
+            date_field="start_date",
+            fetch=lambda ids: {page.pk: page for page in EventPage.objects.filter(pk__in=ids)},
+            template="components/search_result_event.html",
+            order=40,
+        )
+    )

@@ -271,6 +271,15 @@ def test_search_finds_events_by_title_city_and_theme(agenda):
     assert draft not in search_events("colloque", "fr")
 
 
+def test_the_site_search_finds_events_beside_articles(client, agenda):
+    event(5, title_fr="Colloque « Été » à Besançon", city="Besançon")
+    page = text_of(client.get("/fr/recherche/", {"q": "Besançon"}))
+    assert "Colloque « Été » à Besançon" in page
+    assert "Événements" in page  # the kind, in the filter and on the result
+    only_events = text_of(client.get("/fr/recherche/", {"q": "Besançon", "kind": "events"}))
+    assert "Colloque « Été » à Besançon" in only_events
+
+
 def test_home_page_and_theme_page_show_the_next_events(client, agenda):
     theme = ThemeFactory(name_fr="Traite des êtres humains")
     event(4, title_fr="Formation sur la traite", themes=[theme])

@@ -20,9 +20,9 @@ BUDGET = {"home": 4, "index": 4, "article": 4}
 # Right after a content change, before those look-ups are warm again (the ceiling:
 # 8 for an article, 10 for a listing).
 COLD_BUDGET = {"home": 8, "index": 10, "article": 8}
-# The search covers articles, decisions and documents (core.search): one query per kind for its
-# matches, one per kind shown to load the page of results.
-SEARCH_BUDGET = 5
+# The search covers articles, decisions, documents and events (core.search): one query per
+# kind for its matches, one per kind shown to load the page of results.
+SEARCH_BUDGET = 6
 
 
 def count_queries(client, url, cold=False):
