@@ -122,7 +122,9 @@ class GuideContentPage(BasePage):
         tree = GuideTree(guide, self, request)
         context["guide"] = guide
         context["guide_tree"] = tree
-        context["breadcrumbs"] = [guide.get_routed_parent(), *tree.ancestors()]
+        section = guide.get_routed_parent()
+        context["breadcrumbs"] = [section, *tree.ancestors()]
+        context["guides_feed_url"] = section.feed_url(request=request)
         context["review_overdue"] = is_long_overdue(guide.review_due)
         context["print_url"] = guide.print_url(request)
         return context
@@ -197,7 +199,7 @@ class GuideIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.published_guides()
-        context["feed_url"] = self.feed_url(request=request)
+        context["guides_feed_url"] = self.feed_url(request=request)
         return context
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
