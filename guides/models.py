@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.i18n import LANGUAGE_CODES, current_language, language_of
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage, sitemap_entries
 from core.widgets import LengthCountedTextarea
 
@@ -72,8 +72,11 @@ class GuideContentPage(BasePage):
             for parent in self.allowed_parent_page_models()
             for slug in getattr(parent, "reserved_child_slugs", ())
         }
+        message = _(
+            "This address is reserved for the printable version or the feed: choose another."
+        )
         errors = {
-            f"slug_{code}": _("This address is taken by the guide's printable version.")
+            f"slug_{code}": message
             for code in LANGUAGE_CODES
             if getattr(self, f"slug_{code}", None) in reserved
         }
@@ -90,7 +93,7 @@ class GuideContentPage(BasePage):
         return page
 
     def get_sitemap_urls(self, request=None):
-        languages = self.translated_languages or ["fr"]
+        languages = self.translated_languages or [DEFAULT_LANGUAGE]
         urls = {code: self.get_full_url_in(code, request) for code in languages}
         return sitemap_entries(urls, self.date_modified)
 

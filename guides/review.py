@@ -35,7 +35,8 @@ def guides_due(today=None, lead_days=0):
     today = today or timezone.localdate()
     horizon = today + timezone.timedelta(days=lead_days)
     return (
-        GuidePage.objects.live().filter(review_due__lte=horizon)
+        GuidePage.objects.live()
+        .filter(review_due__lte=horizon)
         .defer_streamfields()
         .order_by("review_due", "path")
     )

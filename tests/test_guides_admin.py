@@ -213,3 +213,14 @@ def test_preview_of_an_edited_section(client, moderator, guides_index):
     response = client.get(url, {"mode": "fr"})
     assert response.status_code == 200
     assert 'aria-current="page">Les recours « en urgence »</a>' in response.content.decode()
+
+
+def test_a_section_cannot_take_the_printable_versions_address(client, moderator, guides_index):
+    guide = GuidePageFactory(parent=guides_index)
+    guide.save_revision().publish()
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:add", args=("guides", "guidesectionpage", guide.pk))
+    data = section_form_data(slug_fr="print")
+    response = client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert "réservée à la version imprimable" in str(_errors(response)["slug_fr"])
