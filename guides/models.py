@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -138,6 +138,7 @@ class GuideContentPage(BasePage):
         FieldPanel("see_also"),
         FieldPanel("themes", widget=CheckboxSelectMultiple),
     ]
+    review_dates_panel = HelpPanel(template="guides/review_dates_panel.html", heading=_("Review"))
 
     # Both languages, whichever the editor's admin was in when the page was saved.
     search_fields = Page.search_fields + [
@@ -271,7 +272,10 @@ class GuidePage(RoutablePageMixin, GuideContentPage):
         )
 
     content_panels = GuideContentPage.content_panels + [
-        MultiFieldPanel([FieldPanel("review_interval")], heading=_("Review")),
+        MultiFieldPanel(
+            [GuideContentPage.review_dates_panel, FieldPanel("review_interval")],
+            heading=_("Review"),
+        ),
     ]
 
     parent_page_types = ["guides.GuideIndexPage"]
@@ -302,6 +306,8 @@ class GuideSectionPage(GuideContentPage):
         steps = Page.steplen
         paths = [self.path[: steps * depth] for depth in range(1, self.depth)]
         return GuidePage.objects.filter(path__in=paths).first()
+
+    content_panels = GuideContentPage.content_panels + [GuideContentPage.review_dates_panel]
 
     parent_page_types = ["guides.GuidePage", "guides.GuideSectionPage"]
     subpage_types = ["guides.GuideSectionPage"]

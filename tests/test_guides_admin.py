@@ -119,6 +119,7 @@ def test_editing_in_the_admin_keeps_the_review_date(client, moderator, guides_in
     assert guide.review_due == datetime.date(2025, 3, 1)
     form = client.get(url).content.decode()
     assert 'name="last_reviewed"' not in form and 'name="review_due"' not in form
+    assert "Relu le 01/03/2024" in form and "Prochaine relecture prévue le 01/03/2025" in form
 
 
 def test_moderators_list_the_guides_to_review_oldest_first(client, moderator, guides_index):
