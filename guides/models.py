@@ -16,13 +16,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.i18n import LANGUAGE_CODES, current_language, language_of
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage, sitemap_entries
 from core.widgets import LengthCountedTextarea
 
@@ -72,8 +72,11 @@ class GuideContentPage(BasePage):
             for parent in self.allowed_parent_page_models()
             for slug in getattr(parent, "reserved_child_slugs", ())
         }
+        message = _(
+            "This address is reserved for the printable version or the feed: choose another."
+        )
         errors = {
-            f"slug_{code}": _("This address is taken by the guide's printable version.")
+            f"slug_{code}": message
             for code in LANGUAGE_CODES
             if getattr(self, f"slug_{code}", None) in reserved
         }
@@ -90,7 +93,7 @@ class GuideContentPage(BasePage):
         return page
 
     def get_sitemap_urls(self, request=None):
-        languages = self.translated_languages or ["fr"]
+        languages = self.translated_languages or [DEFAULT_LANGUAGE]
         urls = {code: self.get_full_url_in(code, request) for code in languages}
         return sitemap_entries(urls, self.date_modified)
 
@@ -122,7 +125,9 @@ class GuideContentPage(BasePage):
         tree = GuideTree(guide, self, request)
         context["guide"] = guide
         context["guide_tree"] = tree
-        context["breadcrumbs"] = [guide.get_routed_parent(), *tree.ancestors()]
+        section = guide.get_routed_parent()
+        context["breadcrumbs"] = [section, *tree.ancestors()]
+        context["guides_feed_url"] = section.feed_url(request=request)
         context["review_overdue"] = is_long_overdue(guide.review_due)
         context["print_url"] = guide.print_url(request)
         return context
@@ -133,6 +138,7 @@ class GuideContentPage(BasePage):
         FieldPanel("see_also"),
         FieldPanel("themes", widget=CheckboxSelectMultiple),
     ]
+    review_dates_panel = HelpPanel(template="guides/review_dates_panel.html", heading=_("Review"))
 
     # Both languages, whichever the editor's admin was in when the page was saved.
     search_fields = Page.search_fields + [
@@ -197,7 +203,7 @@ class GuideIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.published_guides()
-        context["feed_url"] = self.feed_url(request=request)
+        context["guides_feed_url"] = self.feed_url(request=request)
         return context
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -266,7 +272,10 @@ class GuidePage(RoutablePageMixin, GuideContentPage):
         )
 
     content_panels = GuideContentPage.content_panels + [
-        MultiFieldPanel([FieldPanel("review_interval")], heading=_("Review")),
+        MultiFieldPanel(
+            [GuideContentPage.review_dates_panel, FieldPanel("review_interval")],
+            heading=_("Review"),
+        ),
     ]
 
     parent_page_types = ["guides.GuideIndexPage"]
@@ -297,6 +306,8 @@ class GuideSectionPage(GuideContentPage):
         steps = Page.steplen
         paths = [self.path[: steps * depth] for depth in range(1, self.depth)]
         return GuidePage.objects.filter(path__in=paths).first()
+
+    content_panels = GuideContentPage.content_panels + [GuideContentPage.review_dates_panel]
 
     parent_page_types = ["guides.GuidePage", "guides.GuideSectionPage"]
     subpage_types = ["guides.GuideSectionPage"]

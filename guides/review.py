@@ -30,12 +30,13 @@ def mark_guide_reviewed(guide, day=None, user=None):
 
 
 def guides_due(today=None, lead_days=0):
-    """The guides whose review is due (or overdue) by `today` plus `lead_days`, the most
-    overdue first."""
+    """The published guides whose review is due (or overdue) by `today` plus `lead_days`, the
+    most overdue first (a draft never published is not read by anyone yet)."""
     today = today or timezone.localdate()
     horizon = today + timezone.timedelta(days=lead_days)
     return (
-        GuidePage.objects.filter(review_due__lte=horizon)
+        GuidePage.objects.live()
+        .filter(review_due__lte=horizon)
         .defer_streamfields()
         .order_by("review_due", "path")
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from articles.factories import ThemeFactory
+from articles.factories import ArticlePageFactory, ThemeFactory
 from guides.dates import add_months, is_long_overdue
 from guides.factories import GuidePageFactory, GuideSectionPageFactory, paragraph
 from guides.models import GuidePage, GuideSectionPage
@@ -259,3 +259,49 @@ def test_demo_guides(client, home_page):
     assert not is_long_overdue(current.review_due)
     response = client.get("/en/guides/minority-and-civil-status/assessing-minority/")
     assert "Social Action and Families Code, art. L. 221-2-4" in text(response)
+
+
+def test_french_only_section_on_the_english_side(client, guide):
+    french_only = GuideSectionPageFactory(
+        parent=guide["chapter"], title_fr="La « présomption » de minorité", title_en=""
+    )
+    french_only.save_revision().publish()
+    html = text(client.get(french_only.get_url_in("en")))
+    assert '<h1 lang="fr">La « présomption » de minorité</h1>' in html
+    assert "available in French only" in html
+    # In the English table of contents of its guide, marked French too.
+    html = text(client.get(guide["guide"].get_url_in("en")))
+    assert 'lang="fr">La « présomption » de minorité</a>' in html
+
+
+def test_see_also_and_references_to_pages_of_the_site(client, guide, news_index):
+    decision = ArticlePageFactory(parent=news_index, title_fr="Cour de cassation, 1re civ.")
+    decision.save_revision().publish()
+    chapter = guide["chapter"]
+    chapter.see_also = [("page", guide["second"]), ("page", decision)]
+    chapter.body_fr = [
+        *chapter.body_fr.raw_data,
+        {
+            "type": "reference",
+            "value": {"citation": "Civ. 1re, arrêt « X »", "url": "", "page": decision.pk},
+        },
+    ]
+    chapter.save_revision().publish()
+    html = text(client.get(chapter.get_url_in("fr")))
+    assert "Voir également" in html
+    assert f'<a href="{guide["second"].url}">Les recours</a>' in html
+    assert f'<a href="{decision.url}">Civ. 1re, arrêt « X »</a>' in html
+
+
+def test_a_review_shows_at_once_and_the_feed_is_announced(client, guide):
+    url = guide["section"].get_url_in("fr")
+    GuideSectionPage.objects.filter(pk=guide["section"].pk).update(
+        last_reviewed=datetime.date(2020, 1, 2),
+        first_published_at=timezone.make_aware(datetime.datetime(2019, 5, 6, 10)),
+    )
+    client.get(url)  # now in the page cache
+    mark_guide_reviewed(GuidePage.objects.get(pk=guide["guide"].pk), day=datetime.date(2026, 1, 5))
+    html = text(client.get(url))
+    assert 'mis à jour le <time datetime="2026-01-05">5 janvier 2026</time>' in html
+    assert 'type="application/rss+xml" title="InfoMIE · Dossiers thématiques"' in html
+    assert 'href="/fr/dossiers/rss/"' in html

@@ -119,6 +119,7 @@ def test_editing_in_the_admin_keeps_the_review_date(client, moderator, guides_in
     assert guide.review_due == datetime.date(2025, 3, 1)
     form = client.get(url).content.decode()
     assert 'name="last_reviewed"' not in form and 'name="review_due"' not in form
+    assert "Relu le 01/03/2024" in form and "Prochaine relecture prévue le 01/03/2025" in form
 
 
 def test_moderators_list_the_guides_to_review_oldest_first(client, moderator, guides_index):
@@ -213,3 +214,14 @@ def test_preview_of_an_edited_section(client, moderator, guides_index):
     response = client.get(url, {"mode": "fr"})
     assert response.status_code == 200
     assert 'aria-current="page">Les recours « en urgence »</a>' in response.content.decode()
+
+
+def test_a_section_cannot_take_the_printable_versions_address(client, moderator, guides_index):
+    guide = GuidePageFactory(parent=guides_index)
+    guide.save_revision().publish()
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:add", args=("guides", "guidesectionpage", guide.pk))
+    data = section_form_data(slug_fr="print")
+    response = client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert "réservée à la version imprimable" in str(_errors(response)["slug_fr"])

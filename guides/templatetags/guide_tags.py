@@ -4,9 +4,11 @@ theme pages of the news section, through `components/guide_theme_list.html`)."""
 import json
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from core.i18n import current_language, language_of
 
 from ..models import GuideContentPage
 from ..search import guide_pages_for_theme
@@ -53,3 +55,35 @@ def guide_json_ld(context):
         }
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag
+def guide_toc(entries):
+    """The nested list of a guide's table of contents (`GuideTree.toc()`), written in Python:
+    a guide of thousands of pages would cost a template include per entry."""
+    return _toc_list(entries)
+
+
+def _toc_list(entries):
+    items = format_html_join(
+        "\n",
+        '<li><a href="{}"{}{}>{}</a>{}</li>',
+        (
+            (
+                entry.url,
+                mark_safe(' aria-current="page"') if entry.current else "",  # noqa: S308
+                lang_attr(entry.page, "title"),
+                entry.page.title,
+                _toc_list(entry.children) if entry.children else "",
+            )
+            for entry in entries
+        ),
+    )
+    return format_html("<ol>\n{}\n</ol>", items)
+
+
+def lang_attr(page, field_name):
+    """` lang="fr"` when the field is shown in the fallback language (as infomie_tags'
+    filter, which lives in home: this app may not import it)."""
+    shown = language_of(page, field_name)
+    return format_html(' lang="{}"', shown) if shown != current_language() else ""
