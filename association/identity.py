@@ -111,19 +111,13 @@ def _mark(size):
     return _logo_mark(size) or default_mark(size)
 
 
-def favicon_ico():
-    """favicon.ico (16, 32 and 48 px), as bytes."""
-
-    def draw():
-        output = io.BytesIO()
-        _mark(48).save(output, format="ICO", sizes=ICO_SIZES)
-        return output.getvalue()
-
-    return cached("association:favicon:ico", draw)
+def _ico(mark):
+    output = io.BytesIO()
+    mark.save(output, format="ICO", sizes=ICO_SIZES)
+    return output.getvalue()
 
 
-def _opaque_png(size):
-    mark = _mark(size)
+def _png(mark):
     opaque = PILImage.new("RGB", mark.size, PAPER)
     opaque.paste(mark, mask=mark)
     output = io.BytesIO()
@@ -131,11 +125,21 @@ def _opaque_png(size):
     return output.getvalue()
 
 
+def default_icon(size=48, ico=False):
+    """The default mark as an icon, asking neither the database nor the cache."""
+    return _ico(default_mark(48)) if ico else _png(default_mark(size))
+
+
+def favicon_ico():
+    """favicon.ico (16, 32 and 48 px), as bytes."""
+    return cached("association:favicon:ico", lambda: _ico(_mark(48)))
+
+
 def apple_touch_icon():
     """apple-touch-icon.png (180 px, opaque: iOS draws transparency black), as bytes."""
-    return cached("association:favicon:apple", lambda: _opaque_png(APPLE_TOUCH_SIZE))
+    return cached("association:favicon:apple", lambda: _png(_mark(APPLE_TOUCH_SIZE)))
 
 
 def feed_icon():
     """The feeds' channel image (144 px PNG), as bytes."""
-    return cached("association:favicon:feed", lambda: _opaque_png(FEED_ICON_SIZE))
+    return cached("association:favicon:feed", lambda: _png(_mark(FEED_ICON_SIZE)))

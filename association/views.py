@@ -1,12 +1,21 @@
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control, never_cache
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from infomie.security import over_limit
 
-from .identity import apple_touch_icon, favicon_ico, feed_icon
+from .identity import (
+    APPLE_TOUCH_SIZE,
+    FEED_ICON_SIZE,
+    apple_touch_icon,
+    default_icon,
+    favicon_ico,
+    feed_icon,
+)
 from .models import AssociationSettings
 
 # A visitor needs the address once; a harvester going through proxies of its own still gets
@@ -45,23 +54,33 @@ def contact_email(request):
     return response
 
 
+def _icon_response(draw, content_type, **default):
+    """The icon `draw()` makes from the logo; the default mark, briefly cached, while the
+    database or the cache does not answer (browsers ask for icons during an outage too)."""
+    try:
+        response = HttpResponse(draw(), content_type=content_type)
+    except DatabaseError:
+        response = HttpResponse(default_icon(**default), content_type=content_type)
+        patch_cache_control(response, max_age=60, public=True)
+        return response
+    patch_cache_control(response, max_age=86400, public=True)
+    return response
+
+
 @require_safe
-@cache_control(max_age=86400, public=True)
 def favicon(request):
     """/favicon.ico, drawn from the logo (or the default mark): browsers and feed readers ask
     for it whatever the pages link to."""
-    return HttpResponse(favicon_ico(), content_type="image/x-icon")
+    return _icon_response(favicon_ico, "image/x-icon", ico=True)
 
 
 @require_safe
-@cache_control(max_age=86400, public=True)
 def apple_touch(request):
     """/apple-touch-icon.png, the icon phones put on the home screen."""
-    return HttpResponse(apple_touch_icon(), content_type="image/png")
+    return _icon_response(apple_touch_icon, "image/png", size=APPLE_TOUCH_SIZE)
 
 
 @require_safe
-@cache_control(max_age=86400, public=True)
 def feed_icon_png(request):
     """/feed-icon.png, the image of the RSS feeds' channel (144 px, RSS 2.0's largest)."""
-    return HttpResponse(feed_icon(), content_type="image/png")
+    return _icon_response(feed_icon, "image/png", size=FEED_ICON_SIZE)

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
 
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
@@ -167,3 +168,18 @@ def test_a_hostile_svg_is_refused_with_a_french_message():
     )
     assert not form.is_valid()
     assert "file" in form.errors
+
+
+def test_icons_answer_while_the_database_does_not(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(AssociationSettings, "cached", classmethod(unreachable))
+    for url, content_type in (
+        ("/favicon.ico", "image/x-icon"),
+        ("/apple-touch-icon.png", "image/png"),
+        ("/feed-icon.png", "image/png"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"] == content_type
+        assert "max-age=60" in response["Cache-Control"]
