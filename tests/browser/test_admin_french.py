@@ -42,6 +42,8 @@ CLUMSY = [
 ]
 # A time zone's name in the account's settings ("Europe/Isle_of_Man : UTC+0 (…)").
 TIME_ZONE = re.compile(r"^\S+/\S+ : UTC.*$")
+# Licences are names too (« CC BY 4.0 », « CC BY-NC-SA »), in the image credit's help text.
+LICENCE = re.compile(r"\bCC BY(?:-[A-Z]{2})*\b")
 # Names, not words: the product, the site, people's accounts.
 ALLOWED = {"wagtail", "infomie", "draftail", "workflow", "workflows"}
 
@@ -84,7 +86,7 @@ def english_in(texts, content):
             continue
         for piece in content:
             text = text.replace(piece, " ")
-        text = TIME_ZONE.sub(" ", text)
+        text = LICENCE.sub(" ", TIME_ZONE.sub(" ", text))
         words = {word.lower() for word in re.findall(r"[A-Za-zÀ-ÿ]+", text)}
         if (words & ENGLISH_WORDS) - ALLOWED or any(pattern.search(text) for pattern in CLUMSY):
             found.append(text)
