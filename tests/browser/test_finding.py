@@ -12,12 +12,13 @@ pytestmark = pytest.mark.browser
 
 def test_find_an_article_by_search_then_by_theme_in_french(demo_site, page):
     page.goto(f"{demo_site.url}/fr/")
+    page.locator("summary", has_text="Rechercher").click()  # the header's search opens
     box = page.get_by_role("searchbox", name="Rechercher dans les actualités")
     box.fill("Dubs")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/fr/recherche/\?q=Dubs$"))
     assert page.get_by_role("searchbox", name="Mots à rechercher").input_value() == "Dubs"
-    assert "1 article trouvé pour « Dubs »." in page.get_by_role("status").inner_text()
+    assert "1 résultat pour « Dubs »." in page.get_by_role("status").inner_text()
     page.get_by_role("link", name=re.compile("le dispositif « Dubs »")).click()
     page.wait_for_url(re.compile(r"/fr/actualites/royaume-uni-le-dispositif-dubs"))
 
@@ -30,6 +31,7 @@ def test_find_an_article_by_search_then_by_theme_in_french(demo_site, page):
 
 def test_find_an_article_by_search_then_by_theme_in_english(demo_site, page):
     page.goto(f"{demo_site.url}/en/news/")
+    page.locator("summary", has_text="Search").click()
     box = page.get_by_role("searchbox", name="Search the news")
     box.fill("trafficked")
     page.get_by_role("button", name="Search").click()
