@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check setup messages makemessages clean serve bench
+.PHONY: help run test lint check setup messages makemessages clean serve bench audit
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -99,8 +99,19 @@ bench: $(VENV)/.installed messages ## Benchmark: this tree beside BENCH_BASELINE
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light varnish >/dev/null; }
 	$(BIN)/python bench/run.py
 
-test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# `make audit`: Lighthouse (mobile, four categories) on every page type in both languages,
+# against production settings on PostgreSQL (AUDIT_DATABASE_URL, default infomie_audit) with the
+# demo content; Lighthouse installed under var/tools/ (not a devDependency: 200 packages).
+# AUDIT_RUNS (1) runs per page, the median kept; AUDIT_ONLY="home,contact" for some pages only.
+audit: $(VENV)/.installed messages var/secret_key ## Lighthouse on every page type, French and English: scores into docs/audit.md
+	$(BIN)/python scripts/audit.py
+
+# The suite in TEST_WORKERS processes (pytest-xdist; 0 for one), each with a test database of
+# its own; a test file runs whole in one process, so its Redis database, server processes and
+# browser are its own. Most of the suite waits on servers and Chromium: on 2 cores, 3 workers.
+TEST_WORKERS ?= 3
+test: $(VENV)/.installed-dev node_modules/.installed messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set; TEST_WORKERS=0 in one process)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## ruff
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ class AgendaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from pagecache import register_cache_key_part
+        from core.caching import register_cache_key_part
 
         from . import navigation, search, signals
         from .dates import page_cache_key_part

@@ -17,7 +17,7 @@ def today():
 
 
 def page_cache_key_part(request):
-    """Cached pages are kept per Paris day (pagecache.register_cache_key_part)."""
+    """Cached pages are kept per Paris day (core.caching.register_cache_key_part)."""
     return today().isoformat()
 
 

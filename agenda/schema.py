@@ -1,11 +1,6 @@
 """An event as a JSON-LD schema.org `Event`, for search engines: when, where (a place, or a
 virtual location), whether it is cancelled or postponed, who organises it, what it costs."""
 
-import json
-
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-
 from .choices import Attendance, EventStatus
 
 ATTENDANCE_MODES = {
@@ -18,8 +13,6 @@ EVENT_STATUSES = {
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.POSTPONED: "https://schema.org/EventPostponed",
 }
-# JSON inside <script> must not be able to close it or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def event_data(event, url, themes=()):
@@ -80,10 +73,3 @@ def _offer(event, url):
         "url": event.registration_url or url,
         "availability": "https://schema.org/InStock",
     }
-
-
-def json_ld_script(data):
-    """A `<script type="application/ld+json">` data block (allowed by a content security
-    policy without inline scripts: never executed), escaped like `json_script`."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -32,6 +32,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
+from core.bulk_rows import update_rows
 from core.i18n import LANGUAGE_CODES
 from core.slugs import slug_from_title
 
@@ -53,23 +54,29 @@ REFERENCE_COLUMNS = ("to_content_type_id", "to_object_id", "model_path", "conten
 
 
 @contextmanager
-def indexed_at_the_end(touched):
-    """Inside the block, saves of articles leave the search index, the reference index and the
-    stored search vectors alone; at the end, the articles in `touched` get all three in bulk.
-    Still inside the caller's transaction: articles are never committed without their index
-    entries, and the admin's search finds them as soon as the import has finished."""
-    disconnected = post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
+def indexed_at_the_end(touched, models=(ArticlePage,)):
+    """Inside the block, saves of articles (and of the other page `models` given) leave the
+    search index, the reference index and the stored search vectors alone; at the end, the
+    pages in `touched` get all three in bulk, a few queries per page type. Still inside the
+    caller's transaction: pages are never committed without their index entries, and the
+    admin's search finds them as soon as the import has finished."""
+    disconnected = [
+        model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
     try:
         with disable_reference_index_auto_update(), vectors_updated_once():
             yield
-            if touched:
-                pages = ArticlePage.objects.filter(pk__in=[page.pk for page in touched])
-                pages = list(prefetch_for_indexing(pages))
-                update_search_index(pages)
-                update_reference_index(pages)
+            pks = {}
+            for page in touched:
+                pks.setdefault(type(page), set()).add(page.pk)
+            for model, ids in pks.items():
+                pages = list(prefetch_for_indexing(model.objects.filter(pk__in=ids)))
+                if pages:
+                    update_search_index(pages)
+                    update_reference_index(pages)
     finally:
-        if disconnected:
-            post_save.connect(post_save_signal_handler, sender=ArticlePage)
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 # Pages, revisions, history ----------------------------------------------------------------
@@ -133,7 +140,7 @@ def create_many(index, new_articles, user):
         batch_size=BATCH,
     )
     revisions = _record_revisions(pages, contents, new=True, user=user, now=now)
-    ArticlePage.objects.bulk_update(pages, PUBLISHING_FIELDS, batch_size=BATCH)
+    update_rows(ArticlePage, pages, PUBLISHING_FIELDS, batch_size=BATCH)
     _announce_published(pages, revisions)
     return pages
 
@@ -187,7 +194,7 @@ def update_many(changed_articles, user):
     drafts = [page for page in updated if page.live_revision_id != page.latest_revision_id]
     for rows, written in ((published, "live_revision"), (drafts, "has_unpublished_changes")):
         rows = [_page_row(page, [*fields, written]) for page in rows]
-        Page.objects.bulk_update(rows, [*fields, written], batch_size=BATCH)
+        update_rows(Page, rows, [*fields, written], batch_size=BATCH)
     _announce_published(updated, revisions)
     return pages
 

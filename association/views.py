@@ -2,6 +2,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -46,9 +47,21 @@ def contact_email(request):
             return response
     elif "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"email": email})
-    context = {"email": email, "limited": limited}
+    # The page that offers the address is a page like any other; the answer that shows it
+    # (or says it was asked for too often) is kept out of search engines.
+    context = {
+        "email": email,
+        "limited": limited,
+        "meta_title": _("Contact the association"),
+        "meta_description": _(
+            "Write to the association: its email address, shown on request so that the robots "
+            "collecting addresses for spam do not find it."
+        ),
+        "noindex": request.method == "POST",
+    }
     response = render(request, "pages/contact_email.html", context, status=status)
-    response["X-Robots-Tag"] = "noindex"
+    if request.method == "POST":
+        response["X-Robots-Tag"] = "noindex"
     if limited:
         response["Retry-After"] = str(REVEAL_WINDOW)
     return response

@@ -11,11 +11,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from wagtail.models import Page
+
+        from . import navigation, signals  # noqa: F401
         from .caching import end_reads, start_reads
         from .models import BasePage
         from .schema import ensure_translated_page_columns
         from .slug_migration import transliterate_unicode_slugs
+        from .translated_slugs import check_slugs_by_query
 
         # Routing over wagtail-modeltranslation, in one place: it replaces `route` on every
         # translated page model with a version that loads all children to compare slugs in
@@ -24,6 +27,8 @@ class CoreConfig(AppConfig):
         # after it in INSTALLED_APPS, when every page model is loaded.
         for model in _subclasses(BasePage):
             model.route = BasePage.translated_route
+        # Its slug checks load every sibling page: ours ask the database (translated_slugs).
+        check_slugs_by_query([Page, *_subclasses(BasePage)])
 
         # What a request reads from the shared cache, it reads once (core.caching.get_once).
         request_started.connect(start_reads, dispatch_uid="core-reads-start")

@@ -8,7 +8,7 @@ from django.db import router
 
 from wagtail.models import PageViewRestriction
 
-from pagecache import kept
+from .caching import kept
 
 
 def view_restrictions_exist():

@@ -10,12 +10,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from pagecache import kept
-
-from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
+from .caching import kept
+from .i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value, language_of
 from .lookups import page_from_row, page_row, view_restrictions_exist
 from .page_forms import BasePageForm
 from .slugs import ascii_slug, needs_transliteration, slug_from_title
+from .translated_slugs import slug_match
 
 
 class BasePage(Page):
@@ -25,6 +25,10 @@ class BasePage(Page):
     # Read by the main menu of every page. Declared here: a name the template cannot find on
     # a page costs Django a dir() of the page (half a millisecond) to tell why.
     is_news_index = False
+    # Section pages set their place in the main menu (core/navigation.py), and may add routes
+    # below them: ((order, label, route name), ...).
+    menu_order = None
+    menu_routes = ()
 
     base_form_class = BasePageForm
 
@@ -125,7 +129,7 @@ class BasePage(Page):
 
     def _find_child_by_slug(self, slug):
         lang = current_language()
-        match = _slug_match(lang, slug)
+        match = slug_match(lang, slug)
         child_models = self.specific_class.allowed_subpage_models()
         if not child_models:  # an article: nothing can live below it
             return None
@@ -188,6 +192,16 @@ class BasePage(Page):
         return has_value(getattr(self, f"title_{lang}", None))
 
     @property
+    def shown_language(self):
+        """The language the visitor reads this page in (French when not translated)."""
+        return language_of(self, "title")
+
+    @property
+    def is_fallback(self):
+        """True when the visitor asked for a language this page has not been written in."""
+        return not self.has_translation(current_language())
+
+    @property
     def translated_languages(self):
         return [code for code in LANGUAGE_CODES if self.has_translation(code)]
 
@@ -227,12 +241,3 @@ def sitemap_entries(urls, lastmod):
     return [
         {"location": url, "lastmod": lastmod, "alternates": alternates} for url in urls.values()
     ]
-
-
-def _slug_match(lang, slug):
-    """The child at `slug` in `lang`, or, when it has no slug in `lang`, at its French one."""
-    match = Q(**{f"slug_{lang}": slug})
-    if lang != DEFAULT_LANGUAGE:
-        untranslated = Q(**{f"slug_{lang}__isnull": True}) | Q(**{f"slug_{lang}": ""})
-        match |= untranslated & Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
-    return match

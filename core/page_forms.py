@@ -1,29 +1,18 @@
 """The admin's form of every page (BasePage.base_form_class)."""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils import translation
-from django.utils.translation import gettext
-
 from wagtail.admin.forms import WagtailAdminPageForm
 
-SLUG_IN_USE = "This slug is already in use"
+from .i18n import LANGUAGE_CODES
+from .translated_slugs import slugs_in_use
 
 
 class BasePageForm(WagtailAdminPageForm):
-    def full_clean(self):
-        super().full_clean()
-        # wagtail-modeltranslation says a slug is taken while the *field's* language is
-        # active: "This slug is already in use" on slug_en for a French editor. Said again in
-        # the editor's language.
-        said = {_in(code, SLUG_IN_USE) for code, _name in settings.LANGUAGES}
-        for errors in (self._errors or {}).values():
-            for index, error in enumerate(errors.data):
-                message = error.message if isinstance(error, ValidationError) else error
-                if str(message) in said:
-                    errors.data[index] = ValidationError(gettext(SLUG_IN_USE))
-
-
-def _in(language, message):
-    with translation.override(language):
-        return gettext(message)
+    def clean(self):
+        cleaned_data = super().clean()
+        # Each language's slug free among the siblings (core/translated_slugs.py), said in
+        # the editor's language on the field concerned.
+        slugs = {code: cleaned_data.get(f"slug_{code}") for code in LANGUAGE_CODES}
+        for field, message in slugs_in_use(self.parent_page, slugs, self.instance).items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned_data

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 
-from pagecache import kept
+from .caching import kept
 
 PER_PAGE = 20
 

@@ -9,7 +9,7 @@ without them. Cold, a listing's images and their renditions are read in two quer
 
 from wagtail.images import get_image_model
 
-from pagecache import kept
+from .caching import kept
 
 # WebP with a JPEG fallback. AVIF is smaller still, but encoding it took seconds per rendition
 # on a loaded 2-core server: the first visitor of an article would wait for ten of them.

@@ -27,6 +27,11 @@ def admin_forms_js():
     return format_html('<script src="{}"></script>', static("core/admin/forms.js"))
 
 
+@hooks.register("insert_editor_js")
+def preview_language_js():
+    return format_html('<script src="{}" defer></script>', static("core/admin/preview.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def admin_forms_css():
     return format_html('<link rel="stylesheet" href="{}">', static("core/admin/forms.css"))

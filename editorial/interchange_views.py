@@ -1,34 +1,19 @@
 """Import and export of articles in the admin, for the moderators (the coordinator has no
 shell): the same reading, checks and writing as `import_articles` and `export_articles`
-(the articles.interchange package).
-
-Import goes in two steps. The upload is read and checked, and a dry run shows what would be
-created, updated, left unchanged and left alone (an article in review or with a draft waiting,
-which the import never touches), or every problem by row and column; nothing is written. The
-confirmation then imports that same file (editorial/pending_imports.py), all or nothing; if the
-site changed meanwhile so that the import would differ from the preview, nothing is written and
-the new preview is shown instead.
+(the articles.interchange package), in the two steps of core/import_views.py: the preview
+shows what would be created, updated, left unchanged and left alone (an article in review or
+with a draft waiting, which the import never touches), or every problem by row and column;
+the confirmation imports that same file, all or nothing.
 """
 
 from dataclasses import dataclass
 
-from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from articles.interchange import (
     ImportFileError,
@@ -41,8 +26,9 @@ from articles.interchange import (
     write_json,
 )
 from articles.models import ArticlePage
+from core.import_views import ConfirmPendingImportMixin, PendingImportView, UploadForm
+from core.import_views import ExportView as BaseExportView
 
-from . import pending_imports
 from .roles import MODERATORS
 
 
@@ -58,32 +44,16 @@ class ModeratorsOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("File to import"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
-    )
+class ImportForm(UploadForm):
+    limit_setting = "ARTICLES_IMPORT_MAX_SIZE"
+    accept = ".csv,.json,text/csv,application/json"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
+    def help_text_for(self, limit):
+        return _(
             "A CSV file as a spreadsheet saves it (Excel's “CSV UTF-8” or “CSV "
             "(semicolon-separated)”, LibreOffice, Google Sheets), or a JSON file; one article "
             "per row, with the columns of the export. At most %(limit)s."
-        ) % {"limit": filesizeformat(settings.ARTICLES_IMPORT_MAX_SIZE)}
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.ARTICLES_IMPORT_MAX_SIZE
-        if upload.size > limit:
-            raise ValidationError(
-                _(
-                    "This file is %(size)s, more than the %(limit)s an import accepts: split it "
-                    "into several files and import them one after the other."
-                )
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            )
-        return upload
+        ) % {"limit": limit}
 
 
 @dataclass
@@ -94,6 +64,11 @@ class PreviewRow:
     live: bool  # what the row asks for
     action: str  # "created", "updated", "unchanged", "left_alone"
     new: bool  # the row has no id: a new article
+
+    @property
+    def detail(self):
+        """What the preview shows beside the title (editorial/import_rows.html)."""
+        return self.source_url
 
 
 def preview_rows(rows, plan):
@@ -111,53 +86,37 @@ def preview_rows(rows, plan):
     ]
 
 
-class ImportView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload a file: its problems, or the preview of what importing it would do."""
+class ImportView(ModeratorsOnlyMixin, PendingImportView):
+    """Upload a file of articles: its problems, or the preview of what importing it would do."""
 
-    template_name = "editorial/import.html"
+    upload_template_name = "editorial/import.html"
+    preview_template_name = "editorial/import_preview.html"
+    import_url_name = "editorial_import"
     page_title = gettext_lazy("Import articles")
-    header_icon = "upload"
     form_class = ImportForm
+    changed_warning = gettext_lazy(
+        "The articles changed on the site since the preview, so the import would "
+        "no longer do what it showed: nothing was written. Here is what it would "
+        "do now."
+    )
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+    def check(self, data, name):
+        return check(data, name)
 
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        return self.preview(form, data, upload.name)
+    def run(self, rows, dry_run, user, data=None):
+        return import_rows(rows, dry_run=dry_run, user=user)
 
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form, has_errors=True))
+    def preview_context(self, content, rows, plan):
+        return {
+            "rows": preview_rows(rows, plan),
+            "anything_to_do": bool(
+                plan.created or plan.updated or plan.new_themes or plan.updated_themes
+            ),
+        }
 
-    def preview(self, form, data, name, warning=""):
-        try:
-            content, rows = check(data, name)
-            plan = import_rows(rows, dry_run=True, user=self.request.user)
-        except ImportFileError as exc:
-            return self.refuse(form, name, exc.errors)
-        token = pending_imports.keep(data, name, self.request.user, plan)
-        self.template_name = "editorial/import_preview.html"
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                content=content,
-                plan=plan,
-                rows=preview_rows(rows, plan),
-                token=token,
-                file_name=name,
-                warning=warning,
-                anything_to_do=bool(
-                    plan.created or plan.updated or plan.new_themes or plan.updated_themes
-                ),
-            )
-        )
-
-    def refuse(self, form, name, errors):
-        self.template_name = "editorial/import.html"
-        return self.render_to_response(
-            self.get_context_data(form=form, file_name=name, problems=errors, has_errors=True)
-        )
+    def done(self, name, plan):
+        text = _("“%(file)s” imported: %(summary)s") % {"file": name, "summary": plan.summary()}
+        return text, [messages.button(reverse("articles:index"), _("See the articles"))]
 
 
 def check(data, name):
@@ -171,56 +130,8 @@ def check(data, name):
     return content, rows
 
 
-class PlanChanged(Exception):
-    """The import would not do what its preview showed: rolled back."""
-
-
-class ConfirmImportView(ImportView):
+class ConfirmImportView(ConfirmPendingImportMixin, ImportView):
     """The editor confirmed the preview: import the file kept for it, or cancel."""
-
-    def get(self, request, *args, **kwargs):
-        return redirect("editorial_import")
-
-    def post(self, request, *args, **kwargs):
-        try:
-            pending = pending_imports.take_back(request.POST.get("token"), request.user)
-        except pending_imports.PendingImportError as exc:
-            messages.error(request, str(exc))
-            return redirect("editorial_import")
-        if "cancel" in request.POST:
-            pending_imports.discard(pending.key)
-            messages.success(request, _("Import cancelled: nothing was written."))
-            return redirect("editorial_import")
-        form = ImportForm()
-        try:
-            _content, rows = check(pending.data, pending.name)
-            with transaction.atomic():
-                plan = import_rows(rows, dry_run=False, user=request.user)
-                if pending_imports.plan_digest(plan) != pending.plan:
-                    raise PlanChanged
-        except ImportFileError as exc:
-            pending_imports.discard(pending.key)
-            return self.refuse(form, pending.name, exc.errors)
-        except PlanChanged:
-            pending_imports.discard(pending.key)
-            return self.preview(
-                form,
-                pending.data,
-                pending.name,
-                warning=_(
-                    "The articles changed on the site since the preview, so the import would "
-                    "no longer do what it showed: nothing was written. Here is what it would "
-                    "do now."
-                ),
-            )
-        pending_imports.discard(pending.key)
-        messages.success(
-            request,
-            _("“%(file)s” imported: %(summary)s")
-            % {"file": pending.name, "summary": plan.summary()},
-            buttons=[messages.button(reverse("articles:index"), _("See the articles"))],
-        )
-        return redirect("editorial_import")
 
 
 EXPORT_FORMATS = {
@@ -231,33 +142,24 @@ EXPORT_FORMATS = {
 }
 
 
-class ExportView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ExportView(ModeratorsOnlyMixin, BaseExportView):
     """Every article, published or draft, in a file the import takes back: for French Excel
     (UTF-8 with its byte-order mark, semicolons), standard CSV or JSON."""
 
     template_name = "editorial/export.html"
     page_title = gettext_lazy("Export articles")
-    header_icon = "download"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
-
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") in EXPORT_FORMATS:
-            return self.download(request.GET["format"])
-        return super().get(request, *args, **kwargs)
+    formats = {
+        name: (extension, f"{content_type}; charset=utf-8")
+        for name, (extension, _write, content_type) in EXPORT_FORMATS.items()
+    }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["article_count"] = ArticlePage.objects.count()
         return context
 
-    def download(self, export_format):
-        extension, write, content_type = EXPORT_FORMATS[export_format]
-        response = HttpResponse(content_type=f"{content_type}; charset=utf-8")
-        write(export_records(), response)
-        suffix = "-excel" if export_format == "excel" else ""
-        name = f"infomie-articles-{timezone.localdate():%Y-%m-%d}{suffix}.{extension}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        add_never_cache_headers(response)
-        return response
+    def file_name(self):
+        return "articles"
+
+    def write(self, export_format, response):
+        EXPORT_FORMATS[export_format][1](export_records(), response)

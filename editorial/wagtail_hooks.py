@@ -20,6 +20,12 @@ from .interchange_views import (
     ImportView,
     can_exchange_articles,
 )
+from .library_interchange_views import (
+    TITLES,
+    ConfirmLibraryImportView,
+    LibraryExportView,
+    LibraryImportView,
+)
 from .translation_status import status_of
 from .views import TranslationStatusView
 
@@ -133,6 +139,21 @@ def register_import_export_urls():
             name="editorial_import_confirm",
         ),
         path("articles-export/", ExportView.as_view(), name="editorial_export"),
+        path(
+            "library-import/<slug:section>/",
+            LibraryImportView.as_view(),
+            name="editorial_library_import",
+        ),
+        path(
+            "library-import/<slug:section>/confirm/",
+            ConfirmLibraryImportView.as_view(),
+            name="editorial_library_import_confirm",
+        ),
+        path(
+            "library-export/<slug:section>/",
+            LibraryExportView.as_view(),
+            name="editorial_library_export",
+        ),
     ]
 
 
@@ -147,4 +168,12 @@ def register_import_export_menu_item():
             _("Export articles"), reverse("editorial_export"), icon_name="download", order=20
         ),
     ]
+    for order, section in enumerate(("decisions", "documents"), start=3):
+        import_title, export_title = TITLES[section]
+        url = reverse("editorial_library_import", args=[section])
+        items.append(ModeratorMenuItem(import_title, url, icon_name="upload", order=order * 10))
+        url = reverse("editorial_library_export", args=[section])
+        items.append(
+            ModeratorMenuItem(export_title, url, icon_name="download", order=order * 10 + 1)
+        )
     return SubmenuMenuItem(_("Import and export"), Menu(items=items), icon_name="table", order=170)

@@ -9,6 +9,7 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Thematic guides")
 
     def ready(self):
-        from . import signals
+        from . import search, signals
 
         signals.connect_signals()
+        search.register_search_kinds()

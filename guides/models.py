@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Max
 from django.db.models.functions import Substr
 from django.forms import CheckboxSelectMultiple
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -22,17 +22,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
+from core.lookups import view_restrictions_exist
 from core.models import BasePage, sitemap_entries
 from core.widgets import LengthCountedTextarea
 
 from .blocks import GuideBodyBlock, SeeAlsoBlock
 from .dates import DEFAULT_REVIEW_MONTHS, is_long_overdue, review_due
 from .feeds import UpdatedGuidesFeed
-from .tree import GuideTree, guide_pages
+from .pdf import file_name, guide_pdf, pdf_size
+from .text import SEARCHED_FIELDS, searched_text
+from .tree import GuideTree
 
 LEAD_MAX_LENGTH = 300
 PRINT_ROUTE = "print"
+PDF_ROUTE = "pdf"
 NOON = datetime.time(12)
 
 
@@ -59,9 +63,31 @@ class GuideContentPage(BasePage):
         editable=False,
         help_text=_("The day a moderator last confirmed the page is still accurate."),
     )
+    # What the site's search reads (guides.text), from the live content: never in a revision.
+    search_text_fr = models.TextField(default="", editable=False, serialize=False)
+    search_text_en = models.TextField(default="", editable=False, serialize=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """The searched text follows the saves of the live content (a draft's save writes
+        only Wagtail's bookkeeping fields: its content stays in its revision)."""
+        update_fields = kwargs.get("update_fields")
+        searched = {
+            "themes",
+            *(f"{name}_{code}" for name in SEARCHED_FIELDS for code in LANGUAGE_CODES),
+        }
+        if update_fields is None or not searched.isdisjoint(update_fields):
+            themes = list(self.themes.all())
+            for code in LANGUAGE_CODES:
+                setattr(self, f"search_text_{code}", searched_text(self, code, themes))
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    *(f"search_text_{code}" for code in LANGUAGE_CODES),
+                }
+        return super().save(*args, **kwargs)
 
     def clean(self):
         """The admin's checks beyond the fields': an address that one of the parent's own
@@ -104,16 +130,6 @@ class GuideContentPage(BasePage):
         published = self.last_published_at
         return max(published, reviewed) if published else reviewed
 
-    @property
-    def shown_language(self):
-        """The language the visitor reads this page in (French when not translated)."""
-        return language_of(self, "title")
-
-    @property
-    def is_fallback(self):
-        """True when the visitor asked for a language this page has not been written in."""
-        return not self.has_translation(current_language())
-
     def guide(self):
         raise NotImplementedError
 
@@ -130,6 +146,8 @@ class GuideContentPage(BasePage):
         context["guides_feed_url"] = section.feed_url(request=request)
         context["review_overdue"] = is_long_overdue(guide.review_due)
         context["print_url"] = guide.print_url(request)
+        context["pdf_url"] = guide.pdf_url(request)
+        context["pdf_size"] = pdf_size(guide, current_language(), tree.pages)
         return context
 
     content_panels = Page.content_panels + [
@@ -162,6 +180,7 @@ class GuideIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     template = "pages/guide_index_page.html"
     reserved_child_slugs = ("rss",)
+    menu_order = 40
 
     class Meta:
         verbose_name = _("guides section")
@@ -227,7 +246,7 @@ class GuidePage(RoutablePageMixin, GuideContentPage):
     review_due = models.DateField(_("review due on"), null=True, editable=False, db_index=True)
 
     template = "pages/guide_page.html"
-    reserved_child_slugs = (PRINT_ROUTE,)
+    reserved_child_slugs = (PRINT_ROUTE, PDF_ROUTE)
 
     class Meta:
         verbose_name = _("guide")
@@ -244,10 +263,38 @@ class GuidePage(RoutablePageMixin, GuideContentPage):
     def print_url(self, request=None):
         return self.get_url(request).rstrip("/") + "/" + PRINT_ROUTE + "/"
 
+    def printed_pages(self):
+        """The guide and its live, public pages in reading order, each with its body: two
+        queries, one per page type, however large the guide."""
+        guide = GuidePage.objects.filter(pk=self.pk).live()
+        below = GuideSectionPage.objects.filter(path__startswith=self.path, depth__gt=self.depth)
+        below = below.live()
+        if view_restrictions_exist():
+            guide, below = guide.public(), below.public()
+        return [*guide, *below.order_by("path")]
+
+    def pdf_url(self, request=None):
+        return self.get_url(request).rstrip("/") + "/" + PDF_ROUTE + "/"
+
+    @path(f"{PDF_ROUTE}/", name="pdf")
+    def pdf(self, request):
+        """The whole guide as a PDF made from its printable version (guides.pdf), named after
+        the guide and its last review."""
+        lang = current_language()
+        pdf = guide_pdf(
+            self,
+            lang,
+            lambda: self.printable(request).render().content.decode(),
+            request.build_absolute_uri("/"),
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{file_name(self, lang)}"'
+        return response
+
     @path(f"{PRINT_ROUTE}/", name="print")
     def printable(self, request):
         """The whole guide on one page, to print or save as PDF."""
-        pages = guide_pages(self, specific=True)
+        pages = self.printed_pages()
         if not pages:
             raise Http404
         base = self.depth

@@ -16,14 +16,15 @@ class TocEntry:
     children: list = field(default_factory=list)
 
 
-def guide_pages(guide, specific=False):
+def guide_pages(guide):
     """The guide and every live, public page below it, in reading order (the tree's path
-    order: a chapter, then its sections, then the next chapter)."""
+    order: a chapter, then its sections, then the next chapter), as plain pages (the printable
+    version reads their bodies: GuidePage.printed_pages)."""
     pages = Page.objects.filter(path__startswith=guide.path, depth__gte=guide.depth).live()
     if view_restrictions_exist():
         pages = pages.public()
     pages = pages.order_by("path")
-    return list(pages.specific() if specific else pages)
+    return list(pages)
 
 
 class GuideTree:

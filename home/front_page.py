@@ -9,8 +9,8 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import ArticlePage, themes_in_display_order
+from core.caching import kept
 from core.pictures import attach_pictures
-from pagecache import kept
 
 LATEST_COUNT = 6
 PER_THEME_COUNT = 3

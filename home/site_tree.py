@@ -4,7 +4,7 @@ default Site pointing at it. Used by `load_demo` and by the tests, so both build
 from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from agenda.models import EventIndexPage
 from articles.models import ArticleIndexPage
@@ -61,6 +61,8 @@ def ensure_site_tree(home_fields=None, news_fields=None, agenda_fields=None):
         root = Page.get_first_root_node()
         if root is None:  # a flushed database (transactional tests)
             root = Page.add_root(instance=Page(title="Racine", slug="root", url_path_fr="/"))
+        if Collection.get_first_root_node() is None:  # a flushed database, likewise
+            Collection.add_root(name="Root")
         home = HomePage.objects.first()
         if home is None:
             # Wagtail's migrations leave a "Welcome" placeholder at the top: replace it.

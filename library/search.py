@@ -19,9 +19,6 @@ from core.search import SearchKind, clean_query, register_search_kind
 
 from .models import DecisionPage, DocumentPage, DocumentText
 
-DECISION_FIELDS = ("title", "facts", "ruling", "extracts")
-DOCUMENT_FIELDS = ("title", "summary", "authors")
-
 
 def register_search_kinds():
     register_search_kind(
@@ -59,8 +56,7 @@ def search_decisions(query, lang):
         return decisions.none()
     if connection.vendor == "postgresql":
         return decisions.filter(**{f"search_vector_{_lang(lang)}": _query(query, lang)})
-    extra = ("court__name_fr", "court__name_en", "number", "ecli", "city")
-    return _plain(decisions, query, lang, DECISION_FIELDS, extra)
+    return _plain(decisions, query, lang)
 
 
 def search_documents(query, lang):
@@ -77,8 +73,7 @@ def search_documents(query, lang):
             Q(**{f"search_vector_{_lang(lang)}": _query(query, lang)})
             | Q(document_file__in=in_files)
         )
-    extra = ("publisher", "reference", "document_file__extracted_text__text")
-    return _plain(documents, query, lang, DOCUMENT_FIELDS, extra)
+    return _plain(documents, query, lang)
 
 
 def _lang(lang):
@@ -89,15 +84,16 @@ def _query(query, lang):
     return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIGS[_lang(lang)])
 
 
-def _plain(pages, query, lang, fields, extra):
+def _plain(pages, query, lang):
+    model = pages.model
     langs = [lang] if lang == DEFAULT_LANGUAGE else [lang, DEFAULT_LANGUAGE]
     words = [word.strip("\"'«»“”") for word in query.split()][:10]
     for word in filter(None, words):
         match = Q()
-        for name in fields:
+        for name in model.searched_fields:
             for code in langs:
                 match |= Q(**{f"{name}_{code}__icontains": word})
-        for name in extra:
+        for name in model.searched_plain_fields:
             match |= Q(**{f"{name}__icontains": word})
         match |= Q(**{f"themes__name_{lang}__icontains": word}) | Q(themes__name_fr__icontains=word)
         pages = pages.filter(pk__in=pages.model.objects.filter(match).values("pk"))
@@ -109,12 +105,8 @@ def _plain(pages, query, lang, fields, extra):
 
 def searched_text(page, lang):
     """What a visitor reading `page` in `lang` finds it by (fields in `lang` or French)."""
-    names = DECISION_FIELDS if isinstance(page, DecisionPage) else DOCUMENT_FIELDS
-    texts = [_shown(page, name, lang) for name in names]
-    if isinstance(page, DecisionPage):
-        texts += [_shown(page.court, "name", lang), page.number, page.ecli, page.city]
-    else:
-        texts += [page.publisher, page.reference]
+    texts = [_shown(page, name, lang) for name in page.searched_fields]
+    texts += page.searched_extras(lang)
     texts += [_shown(theme, "name", lang) for theme in page.themes.all()]
     return " ".join(strip_tags(str(text)) for text in texts if text)
 

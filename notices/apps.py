@@ -8,7 +8,7 @@ class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from pagecache.cache import register_cache_key_part
+        from core.caching import register_cache_key_part
 
         from . import signals  # noqa: F401
         from .live import page_cache_key_part

@@ -1,18 +1,12 @@
-"""The page cache's storage: the content generation, purging, keys and entries.
+"""The page cache's storage: purging, keys and entries.
 
-Every cached page carries the *generation* it was rendered under. The generation lives in
-Django's cache, shared by every process (Redis in production, files under var/ otherwise):
+Every cached page carries the content generation (core/caching.py) it was rendered under:
 purging bumps it, and every process stops serving every older page at once; nothing has to
 find and delete keys. A page keeps the generation read before it was rendered, so a page
-rendered while a purge happened is never served.
+rendered while a purge happened is never served. This process keeps nothing between
+requests but `release()`, which only a new deployment changes."""
 
-`kept()` holds the plain values every page reads (ids, numbers, strings, rows of them) under
-the same generation: every purge forgets them. This process keeps nothing between requests
-but `release()`, which only a new deployment changes."""
-
-import contextvars
 import hashlib
-import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
@@ -22,70 +16,12 @@ from django.db import transaction
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-from core.caching import forget_reads, get_once, set_shared
+from core.caching import bump_generation, key_parts
 from core.release import release
 
-GENERATION_KEY = "pagecache:generation"
 PAGE_PREFIX = "pagecache:page:"
-VALUE_PREFIX = "pagecache:value:"
 # A parameter value longer than this is not a link of ours: served, not cached.
 MAX_PARAMETER_LENGTH = 100
-
-_key_parts = []
-# The generation of the request being served (set by the middleware), so that the values
-# a page reads come from the generation its cache entry is stored under.
-_request_generation = contextvars.ContextVar("pagecache_generation", default=None)
-
-
-def register_cache_key_part(func):
-    """Add `func(request) -> str` to every page's key, for what a page shows that changes
-    without a save (notices that start and end at their dates). Keep it cheap and short."""
-    if func not in _key_parts:
-        _key_parts.append(func)
-    return func
-
-
-def unregister_cache_key_part(func):
-    if func in _key_parts:
-        _key_parts.remove(func)
-
-
-# The generation ------------------------------------------------------------------------
-
-
-def current_generation():
-    generation = _request_generation.get()
-    if generation is None:
-        generation = get_once(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = get_once(GENERATION_KEY)
-    return generation
-
-
-def _new_generation():
-    # Milliseconds since the epoch: if the cache loses the key, the next generation is still
-    # newer than every page stored before.
-    return int(time.time() * 1000)
-
-
-def bump_generation():
-    """A new generation: atomic on Redis; raises when the cache cannot be written, so that
-    no change goes unpurged (infomie/cache.py)."""
-    forget_reads()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or the cache lost it: a newer one from the clock
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-
-
-def begin_request(generation):
-    return _request_generation.set(generation)
-
-
-def end_request(token):
-    _request_generation.reset(token)
-
 
 # Purging -------------------------------------------------------------------------------
 
@@ -125,24 +61,6 @@ def _purge_frontend_cache():
     purge_urls_from_cache(urls)
 
 
-# Values kept until the next purge --------------------------------------------------------
-
-
-def kept(name, compute, timeout=None):
-    """`compute()`, computed once per generation and shared by every process. Only plain
-    values (numbers, strings, dates, and tuples, lists and dicts of them), never model
-    instances: build those per request from the values (`Model.from_db`). None is not kept.
-    Per release too: a row kept by the previous deployment may name a model that has moved
-    since, and both run side by side during a rolling restart."""
-    key = f"{VALUE_PREFIX}{release()}:{current_generation()}:{name}"
-    value = get_once(key)
-    if value is None:
-        value = compute()
-        if value is not None:
-            set_shared(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
-    return value
-
-
 # Keys and entries ----------------------------------------------------------------------
 
 
@@ -159,7 +77,7 @@ def page_query(query_string):
 
 def page_key(request, query):
     """The key of the page `request` asks for, with only the parameters pages read."""
-    parts = "|".join(part(request) for part in _key_parts)
+    parts = key_parts(request)
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     # Hashed: any address fits any cache backend's key rules (length, characters).
     digest = hashlib.sha256(f"{release()}|{address}#{parts}".encode()).hexdigest()

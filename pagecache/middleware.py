@@ -22,6 +22,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from core.caching import current_generation
+
 from . import cache as page_cache
 
 logger = logging.getLogger("pagecache")
@@ -82,29 +84,25 @@ class PageCacheMiddleware:
             return self.get_response(request)
         query = page_cache.page_query(request.META.get("QUERY_STRING", ""))
         try:
-            generation = page_cache.current_generation()
+            generation = current_generation()
         except Exception:  # noqa: BLE001 - the page is served, uncached
             logger.warning("page cache unavailable", exc_info=True)
             generation = None
         if query is None or generation is None:
             return self.get_response(request)
         query, has_other_parameters = query
-        token = page_cache.begin_request(generation)
-        try:
-            key = page_cache.page_key(request, query)
-            entry = page_cache.read(key, generation)
-            if entry is not None:
-                status, headers, content = entry
-                response = HttpResponse(content, status=status, headers=headers)
-                response["X-Cache"] = "HIT"
-                return response
-            response = self.get_response(request)
-            if not has_other_parameters and response_is_cacheable(request, response):
-                self.store(key, generation, response)
-                response["X-Cache"] = "MISS"
+        key = page_cache.page_key(request, query)
+        entry = page_cache.read(key, generation)
+        if entry is not None:
+            status, headers, content = entry
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Cache"] = "HIT"
             return response
-        finally:
-            page_cache.end_request(token)
+        response = self.get_response(request)
+        if not has_other_parameters and response_is_cacheable(request, response):
+            self.store(key, generation, response)
+            response["X-Cache"] = "MISS"
+        return response
 
     def store(self, key, generation, response):
         max_age = settings.FRONTEND_CACHE_MAX_AGE

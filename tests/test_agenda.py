@@ -2,13 +2,11 @@
 the archive by year, the filters, and the checks an editor's event passes."""
 
 import datetime
-import io
 import re
 
 import pytest
 
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -313,9 +311,7 @@ def test_rss_feed_of_upcoming_events(client, agenda):
     assert "Conférence passée" not in content
 
 
-def test_demo_events(client, db):
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # idempotent
+def test_demo_events(client, db, demo_content):
     assert EventPage.objects.live().count() == 8
     body = text_of(client.get("/fr/agenda/"))
     assert "Webinaire : demander un titre de séjour à 18 ans" in body

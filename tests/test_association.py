@@ -113,6 +113,27 @@ def test_a_person_reaches_the_address_with_or_without_javascript(client, home_pa
 
 
 @pytest.mark.django_db
+def test_the_contact_page_is_indexed_but_the_address_it_reveals_is_not(
+    client, home_page, association
+):
+    html = client.get("/fr/contact/courriel/").content.decode()
+    assert "noindex" not in html
+    assert (
+        '<meta name="description" content="Écrire à l’association : son adresse électronique, '
+        "affichée sur demande pour que les robots qui collectent des adresses pour le spam ne la "
+        'trouvent pas.">'
+    ) in html
+    assert '<link rel="canonical" href="http://testserver/fr/contact/courriel/">' in html
+    english = client.get("/en/contact/email/")
+    assert "X-Robots-Tag" not in english
+    assert '<meta name="description" content="Write to the association' in english.content.decode()
+    revealed = client.post("/fr/contact/courriel/")
+    assert CONTACT in revealed.content.decode()
+    assert '<meta name="robots" content="noindex, follow">' in revealed.content.decode()
+    assert revealed["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.django_db
 def test_one_connection_cannot_ask_for_the_address_in_a_loop(client, home_page, association):
     for _ in range(REVEALS_PER_WINDOW):
         assert client.post("/en/contact/email/", HTTP_ACCEPT="application/json").json() == {

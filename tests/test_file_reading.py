@@ -1,4 +1,4 @@
-"""Reading CSV files as spreadsheets save them (articles/file_reading.py), through the
+"""Reading CSV files as spreadsheets save them (core/file_reading.py), through the
 `import_articles` command and `interchange.read_file`: UTF-8 with or without BOM, Windows-1252,
 commas or semicolons, cells holding semicolons and line breaks; and files that cannot be read,
 named in French."""

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -17,7 +16,7 @@ from guides.dates import add_months, is_long_overdue
 from guides.factories import GuidePageFactory, GuideSectionPageFactory, paragraph
 from guides.models import GuidePage, GuideSectionPage
 from guides.review import mark_guide_reviewed
-from guides.search import search_guides
+from guides.search import THEME_LISTING_LENGTH, search_guides
 from home.site_tree import ensure_guides_section
 
 pytestmark = pytest.mark.django_db
@@ -197,7 +196,7 @@ def test_print_version_has_the_whole_guide(client, guide):
     positions = [html.index(f">{title}</h") for title in titles]
     assert positions == sorted(positions)
     assert '<meta name="robots" content="noindex, follow">' in html
-    assert "css/guides.css" in html
+    assert "css/site.css" in html and "guides.css" not in html  # one stylesheet
     assert client.get(guide["guide"].get_url_in("en") + "print/").status_code == 200
 
 
@@ -234,9 +233,25 @@ def test_theme_page_lists_guides(client, news_index, guide):
     assert "Minorité et état civil</a>" in text(response)
 
 
+def test_a_theme_page_lists_the_first_guide_pages_only(client, news_index, guides_index):
+    theme = ThemeFactory(name_fr="Santé et soins", name_en="Health and care")
+    guide = GuidePageFactory(parent=guides_index, title_fr="Santé des mineurs « isolés »")
+    guide.themes.set([theme])
+    guide.save_revision().publish()
+    for number in range(1, THEME_LISTING_LENGTH + 2):
+        section = GuideSectionPageFactory(parent=guide, title_fr=f"Chapitre n° {number:02d}")
+        section.themes.set([theme])
+        section.save_revision().publish()
+    html = text(client.get(f"/fr/actualites/themes/{theme.slug_fr}/"))
+    listed = re.findall(r"Chapitre n° (\d+)</a>", html)
+    assert len(listed) == THEME_LISTING_LENGTH - 1  # the guide itself comes first
+    assert "Santé des mineurs « isolés »</a>" in html
+
+
 def test_search_finds_guides_in_each_language(guide):
     assert guide["chapter"].pk in {p.pk for p in search_guides("faisceau d’indices")}
-    assert guide["section"].pk in {p.pk for p in search_guides("disputed")}
+    assert guide["section"].pk in {p.pk for p in search_guides("disputed", "en")}
+    assert list(search_guides("disputed", "fr")) == []
     assert list(search_guides("")) == []
 
 
@@ -246,9 +261,7 @@ def test_no_500_on_odd_addresses(client, guide):
         assert client.get(url).status_code in (200, 404), url
 
 
-def test_demo_guides(client, home_page):
-    call_command("load_demo", verbosity=0)
-    call_command("load_demo", verbosity=0)  # idempotent
+def test_demo_guides(client, db, demo_content):
     assert GuidePage.objects.count() == 2
     assert GuideSectionPage.objects.count() == 6
     overdue = GuidePage.objects.get(title_fr="Placement et protection de l’enfance")

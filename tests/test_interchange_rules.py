@@ -74,8 +74,7 @@ def site_content():
 
 
 @pytest.fixture
-def demo_site(db):
-    run("load_demo")
+def demo_site(db, demo_content):
     # An editor's draft of changes on a published article, and an article never published.
     pending = ArticlePage.objects.live().order_by("pk").first()
     pending.title_fr = "Titre en cours de relecture"
@@ -104,8 +103,9 @@ def test_the_sites_content_imports_back_unchanged(tmp_path, demo_site, file_form
 
 
 @pytest.mark.parametrize("file_format", ["csv", "json"])
-def test_an_empty_site_gets_its_sections_and_the_whole_content(client, tmp_path, file_format):
-    run("load_demo")
+def test_an_empty_site_gets_its_sections_and_the_whole_content(
+    client, tmp_path, file_format, db, demo_content
+):
     path = str(tmp_path / f"export.{file_format}")
     call_command("export_articles", path, stderr=io.StringIO())
     before = site_content()

@@ -49,7 +49,7 @@ def test_one_search_finds_articles_and_decisions_with_kind_and_date(client, cent
     assert "Décisions" in html and "Articles" in html
     assert "15 décembre 2022" in html
     counts = {kind["key"]: kind["count"] for kind in response.context["kinds"]}
-    assert counts == {"articles": 1, "decisions": 1, "documents": 0, "events": 0}
+    assert counts == {"articles": 1, "decisions": 1, "documents": 0, "events": 0, "guides": 0}
     only = client.get("/fr/recherche/", {"q": "tests osseux", "kind": "decisions"})
     assert _titles(only) == [ruling.title]
     assert client.get("/fr/recherche/", {"q": "tests", "kind": "<nope>"}).status_code == 200

@@ -9,8 +9,15 @@ from django.test import RequestFactory
 
 from articles.factories import ArticlePageFactory
 from core import release as release_module
+from core.caching import (
+    GENERATION_KEY,
+    current_generation,
+    kept,
+    register_cache_key_part,
+    unregister_cache_key_part,
+)
 from pagecache import cache as page_cache
-from pagecache import purge_page_cache, register_cache_key_part
+from pagecache import purge_page_cache
 from pagecache.middleware import response_is_cacheable
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +135,7 @@ def test_unpublishing_and_deleting_purge(client, article, news_index):
 def test_moving_purges(client, article, home_page, news_index):
     client.get("/fr/actualites/")
     assert client.get("/fr/actualites/")["X-Cache"] == "HIT"
-    page_cache_generation = page_cache.current_generation()
+    page_cache_generation = current_generation()
     from wagtail.signals import post_page_move
 
     post_page_move.send(
@@ -139,7 +146,7 @@ def test_moving_purges(client, article, home_page, news_index):
         url_path_before=article.url_path,
         url_path_after=article.url_path,
     )
-    assert page_cache.current_generation() > page_cache_generation
+    assert current_generation() > page_cache_generation
     assert client.get("/fr/actualites/")["X-Cache"] == "MISS"
 
 
@@ -158,11 +165,11 @@ def test_a_purge_during_rendering_is_not_undone(client, article):
     """A page rendered from the old rows while an editor published keeps the generation
     read before rendering: it is stored, but never served."""
     key = "pagecache:page:test"
-    generation = page_cache.current_generation()
+    generation = current_generation()
     assert page_cache.read(key, generation) is None
     purge_page_cache()  # the editor publishes while the page renders
     page_cache.store(key, generation, 200, [], b"old page", 60)
-    assert page_cache.read(key, page_cache.current_generation()) is None
+    assert page_cache.read(key, current_generation()) is None
 
 
 def test_editors_are_never_served_or_stored(client, article):
@@ -209,14 +216,14 @@ def test_key_parts_split_the_cache(client, article):
         state["value"] = "b"  # e.g. a scheduled notice went live: no purge needed
         assert client.get("/fr/")["X-Cache"] == "MISS"
     finally:
-        page_cache.unregister_cache_key_part(notices_signature)
+        unregister_cache_key_part(notices_signature)
 
 
 def test_a_lost_generation_never_revives_old_pages(client, article):
     from django.core.cache import cache
 
     client.get("/fr/")
-    cache.delete(page_cache.GENERATION_KEY)  # Redis restarted or evicted the key
+    cache.delete(GENERATION_KEY)  # Redis restarted or evicted the key
     assert client.get("/fr/")["X-Cache"] == "MISS"
 
 
@@ -274,7 +281,7 @@ def test_kept_values_last_until_the_next_purge():
         calls.append(1)
         return len(calls)
 
-    assert page_cache.kept("test:value", compute) == 1
-    assert page_cache.kept("test:value", compute) == 1  # kept, in every process
+    assert kept("test:value", compute) == 1
+    assert kept("test:value", compute) == 1  # kept, in every process
     purge_page_cache()
-    assert page_cache.kept("test:value", compute) == 2
+    assert kept("test:value", compute) == 2

@@ -186,10 +186,7 @@ def test_imported_articles_are_searched(news_index):
 
 
 @pytest.mark.postgres
-def test_demo_content_is_searched():
-    call_command("load_demo", verbosity=0)
-    assert not ArticlePage.objects.filter(search_vector_fr=None).exists()
-    assert not ArticlePage.objects.filter(search_vector_en=None).exists()
+def test_demo_content_is_searched(db, demo_content):
     assert len(found("Europol")) == 1
     assert len(found("Europol", "en")) == 1
 

@@ -162,10 +162,23 @@ def old_tree(tmp_path):
     return tree
 
 
+# `manage.py` with only `tree`'s own code: the project's editable install maps its packages
+# to this checkout, so an app or template library the old release lacks (spip, article_tags)
+# would otherwise be imported from the new code into the old.
+ONLY_THIS_TREE = (
+    "import runpy, sys\n"
+    "sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in f.__module__]\n"
+    "sys.path_hooks[:] = [h for h in sys.path_hooks if '__editable__' not in h.__module__]\n"
+    "sys.path_importer_cache.clear()\n"
+    "sys.argv[0] = 'manage.py'\n"
+    "runpy.run_path('manage.py', run_name='__main__')\n"
+)
+
+
 def manage(tree, *args, env):
     """`manage.py *args` run from `tree` (old or new code) with `env`; its output."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "-c", ONLY_THIS_TREE, *args],
         cwd=tree,
         env=env,
         capture_output=True,

@@ -19,7 +19,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.i18n import LANGUAGE_CODES, current_language, language_of
+from core.i18n import LANGUAGE_CODES
 from core.lookups import view_restrictions_exist
 from core.models import BasePage
 
@@ -256,14 +256,6 @@ class EventPage(RoutablePageMixin, BasePage):
         """The description as one plain paragraph of at most 200 characters."""
         text = " ".join(strip_tags(str(self.description or "")).split())
         return Truncator(text).chars(200)
-
-    @property
-    def shown_language(self):
-        return language_of(self, "title")
-
-    @property
-    def is_fallback(self):
-        return not self.has_translation(current_language())
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),

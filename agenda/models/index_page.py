@@ -17,10 +17,10 @@ from wagtail.models import Page
 
 from articles.models import theme_by_slug, themes_in_display_order
 from core.breadcrumbs import Crumb
+from core.caching import kept
 from core.i18n import LANGUAGE_CODES, current_language
 from core.models import BasePage, sitemap_entries
 from core.pagination import paginate
-from pagecache import kept
 
 from ..calendar import build_calendar, calendar_response
 from ..choices import EventKind
@@ -46,6 +46,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     max_count = 1
     template = "pages/event_index_page.html"
+    menu_order = 50
     # Slugs an event may not take: they are the routes below.
     reserved_child_slugs = ("archive", "ical", "rss", "themes")
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from agenda.models import EventPage
 from agenda.navigation import agenda_index
-from agenda.schema import event_data, json_ld_script
+from agenda.schema import event_data
+from core.templatetags.json_ld_tags import json_ld_script
 
 register = template.Library()
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.i18n import LANGUAGE_CODES, has_value
+from core.interchange import DATE_FORMATS, ImportFileError, row_error  # noqa: F401 - re-exported
+from core.page_imports import PagePlan
 
 from ..blocks import QUOTE_LANGUAGES
 
@@ -38,7 +40,6 @@ THEME_FIELDS = [
 ]
 STATUSES = {"draft": False, "live": True}
 LANGUAGES = dict(QUOTE_LANGUAGES)
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 # Model field for each column (the untranslated column names are the French field).
 MODEL_FIELDS = {
@@ -58,15 +59,6 @@ MODEL_FIELDS = {
 COLUMN_OF_FIELD = {model_field: column for column, model_field in MODEL_FIELDS.items()}
 
 
-class ImportFileError(Exception):
-    """The file cannot be read, or some rows are invalid (`errors` lists them all, in the
-    language active when they were found)."""
-
-    def __init__(self, errors):
-        self.errors = errors if isinstance(errors, list) else [errors]
-        super().__init__("\n".join(self.errors))
-
-
 @dataclass
 class Row:
     number: int  # as the editor sees it: spreadsheet row (header = 1) or position in the list
@@ -84,20 +76,12 @@ class Row:
 
 
 @dataclass
-class Plan:
-    """What an import does (or, with dry_run, would do). Each list holds the rows' labels
-    (Row.label); `left_alone` the existing articles the import did not touch although the
-    file differs: in review, or with changes waiting to be published (see import_rows)."""
+class Plan(PagePlan):
+    """What an import does (or, with dry_run, would do): core.page_imports.PagePlan, and the
+    themes it creates or adds translations to."""
 
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
     new_themes: list = field(default_factory=list)
-    left_alone: list = field(default_factory=list)
     updated_themes: list = field(default_factory=list)
-    # {row number: "created", "updated", "unchanged" or "left_alone"}: labels may repeat (two
-    # rows citing one source URL), so the admin's preview finds each row's fate here.
-    actions: dict = field(default_factory=dict)
 
     def summary(self, dry_run=False):
         """One sentence, in the active language: what was done, or what would be."""
@@ -149,16 +133,6 @@ class Plan:
         if dry_run:
             return _("Dry run, nothing written: %(summary)s") % {"summary": summary}
         return summary
-
-
-def row_error(number, column, message):
-    """A problem as the command reports it: the row (as the editor numbers it) and the
-    column."""
-    return _("Row %(row)s, %(column)s: %(problem)s") % {
-        "row": number,
-        "column": column,
-        "problem": message,
-    }
 
 
 def stream_data(value):

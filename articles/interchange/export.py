@@ -9,10 +9,10 @@ import re
 from django.utils import translation
 
 from core.i18n import LANGUAGE_CODES
+from core.page_imports import working_copy
 
 from ..models import ArticlePage
 from .columns import COLUMNS, MODEL_FIELDS, THEME_FIELDS, stream_data
-from .writing import working_copy
 
 
 def export_records(queryset=None):

@@ -1,11 +1,11 @@
 """Reading an import file: CSV as a spreadsheet saves it (UTF-8 with or without a byte-order
 mark, Windows-1252 as French Excel saves it, UTF-16; semicolons, commas or tabs; see
-articles/file_reading.py) or JSON (a list of objects, or {"articles": [...]}), into numbered
+core/file_reading.py) or JSON (a list of objects, or {"articles": [...]}), into numbered
 records of cells. What cannot be read gets a sentence an editor understands."""
 
-from django.utils.translation import ngettext
+from core import file_reading
+from core.interchange import check_header
 
-from .. import file_reading
 from .columns import COLUMNS, ImportFileError
 
 
@@ -23,18 +23,5 @@ def read_file(path_or_file, file_format=None, name=None):
         result = file_reading.read_file(path_or_file, file_format, COLUMNS, name=name)
     except file_reading.UnreadableFile as exc:
         raise ImportFileError(str(exc)) from exc
-    _check_header(result.columns, result.name)
+    check_header(result.columns, COLUMNS, result.name)
     return result
-
-
-def _check_header(columns, name):
-    unknown = sorted(set(columns) - set(COLUMNS))
-    if unknown:
-        raise ImportFileError(
-            ngettext(
-                "%(file)s: unknown column %(unknown)s; the columns are %(columns)s",
-                "%(file)s: unknown columns %(unknown)s; the columns are %(columns)s",
-                len(unknown),
-            )
-            % {"file": name, "unknown": ", ".join(unknown), "columns": ", ".join(COLUMNS)}
-        )

@@ -8,13 +8,12 @@ import json
 import re
 import uuid
 
-from bs4 import BeautifulSoup
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.i18n import LANGUAGE_CODES
+from core.interchange import as_the_editor_stores, parse_date
 
 from ..blocks import ArticleBodyBlock
 from ..models import ArticlePage, Theme
@@ -22,7 +21,6 @@ from ..rules import article_errors
 from .columns import (
     COLUMN_OF_FIELD,
     COLUMNS,
-    DATE_FORMATS,
     LANGUAGES,
     MODEL_FIELDS,
     STATUSES,
@@ -64,7 +62,7 @@ def validate(raw_rows):
                 seen_keys.setdefault(key, number)
         for column in ("original_date", "published_date"):
             if values[column]:
-                parsed = _parse_date(values[column])
+                parsed = parse_date(values[column])
                 if parsed is None:
                     error(
                         column,
@@ -156,15 +154,6 @@ def _message(problem, value):
     if problem.code in ("invalid", "scheme") and isinstance(value, str):
         return _('invalid URL "%(url)s" (a web address, http:// or https://)') % {"url": value}
     return " ".join(problem.messages)
-
-
-def _parse_date(value):
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(value, date_format).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _parse_themes(value):
@@ -267,16 +256,3 @@ def _parse_body(value, body_block):
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         raise ValueError(_("invalid blocks (%(error)s)") % {"error": message}) from exc
     return data
-
-
-def as_the_editor_stores(value, editor):
-    """The HTML Wagtail's rich-text editor (`editor`: the body paragraphs' widget, with their
-    features) stores for `value`: loaded into the editor as when an editor opens the page,
-    saved back. What the features do not allow (scripts, event attributes, javascript: links,
-    other tags) is dropped, the text kept."""
-    value = str(BeautifulSoup(value, "html.parser"))  # tags closed, as a browser would
-    try:
-        value = editor.value_from_datadict({"body": editor.format_value(value)}, {}, "body")
-    except AssertionError as exc:  # the converter's check of nesting
-        raise ValueError(_("HTML the editor cannot read (%(error)s)") % {"error": exc}) from exc
-    return value or ""

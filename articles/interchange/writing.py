@@ -1,25 +1,26 @@
 """Writing validated rows: which articles are created, updated, left as they are or left
 alone, then the writing itself (articles.bulk), all or nothing."""
 
-import re
+from functools import partial
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
-
-from wagtail.models import Page, WorkflowState
+from django.utils.translation import gettext_lazy
 
 from core.i18n import LANGUAGE_CODES
+from core.page_imports import (
+    existing_pages,
+    same_content,
+    section_to_import_into,
+    sort_rows,
+    stored_text,
+)
 
 from ..blocks import ArticleBodyBlock
 from ..bulk import create_many, indexed_at_the_end, update_many
 from ..models import ArticleIndexPage, ArticlePage, Theme
-from .columns import MODEL_FIELDS, THEME_FIELDS, ImportFileError, Plan, row_error, stream_data
-from .validation import as_the_editor_stores
-
-BLOCK_KEY_RE = re.compile(r' data-block-key="[^"]*"')
+from .columns import MODEL_FIELDS, THEME_FIELDS, Plan, stream_data
 
 
 def import_rows(rows, dry_run=False, user=None):
@@ -27,56 +28,50 @@ def import_rows(rows, dry_run=False, user=None):
 
     A row with an `id` is the article with that translation_key (created with it when the
     site has none: importing the file again finds it); a row without one is a new article.
-    An existing article is compared with the version of it the row stands for (the published
-    one for a `live` row of a published article, the latest draft otherwise) and:
-    - left as it is when they are the same (no revision, nothing published, drafts kept);
-    - published with the row's content when it is published, with no changes waiting, and
-      the row says `live`; saved as a new draft over it when the row says `draft`;
-    - when it has never been published or was unpublished (a draft), saved as a new draft,
-      never published, whatever the row says;
-    - left alone and listed in `Plan.left_alone` when it is in review (a workflow in
-      progress: a revision added now would be what the moderator approves) or published
-      with changes waiting (an editor's draft the import would bury).
+    What becomes of an existing article is core.page_imports.sort_rows's rule: left as it is
+    when it already says what the row says, left alone (`Plan.left_alone`) when in review or
+    published with changes waiting, else changed: published when it was published with
+    nothing waiting and the row says `live`, saved as a new draft otherwise.
     """
     plan = Plan()
     touched = []
     language = translation.get_language()  # of the messages; the fields are read in French
     with translation.override("fr"), transaction.atomic(), indexed_at_the_end(touched):
-        index = ArticleIndexPage.objects.first()
-        if index is None:
-            with translation.override(language):
-                raise ImportFileError(_("there is no news section to import articles into"))
+        index = section_to_import_into(
+            ArticleIndexPage,
+            language,
+            gettext_lazy("there is no news section to import articles into"),
+        )
         existing = _existing_articles(rows, language)
-        in_review = _in_review(existing.values())
         themes = _themes_by_key()
         body_block = ArticleBodyBlock()
         editor = body_block.child_blocks["paragraph"].field.widget
-        new_articles, changed_articles = [], []
-        for row in rows:
-            row_themes = [_theme(spec, themes, plan, dry_run) for spec in row.themes]
-            fields = _fields(row, body_block)
-            article = existing.get(row.key)
-            if article is None:
-                plan.created.append(row.label)
-                plan.actions[row.number] = "created"
-                new_articles.append((fields, row_themes, row.live, row.key))
-                continue
-            published_clean = article.live and not article.has_unpublished_changes
-            if row.live and article.live:
-                version = article  # the published version: what export writes
-            else:
-                version = working_copy(article)
-            if _same(version, fields, row_themes, editor):
-                plan.unchanged.append(row.label)
-                plan.actions[row.number] = "unchanged"
-            elif article.pk in in_review or (article.live and not published_clean):
-                plan.left_alone.append(row.label)
-                plan.actions[row.number] = "left_alone"
-            else:
-                plan.updated.append(row.label)
-                plan.actions[row.number] = "updated"
-                publish = row.live and published_clean
-                changed_articles.append((article, version, fields, row_themes, publish))
+        comparable = {
+            f"body_{code}": partial(_comparable, editor=editor) for code in LANGUAGE_CODES
+        }
+        prepared = {
+            row.number: (
+                _fields(row, body_block),
+                [_theme(spec, themes, plan, dry_run) for spec in row.themes],
+            )
+            for row in rows
+        }
+        to_write = sort_rows(
+            rows,
+            existing,
+            plan,
+            lambda row, version: same_content(version, *prepared[row.number], comparable),
+        )
+        new_articles = [
+            (*prepared[row.number], row.live, row.key)
+            for row, article, _version, _publish in to_write
+            if article is None
+        ]
+        changed_articles = [
+            (article, version, *prepared[row.number], publish)
+            for row, article, version, publish in to_write
+            if article is not None
+        ]
         if not dry_run:
             touched.extend(create_many(index, new_articles, user))
             touched.extend(update_many(changed_articles, user))
@@ -88,48 +83,12 @@ def import_rows(rows, dry_run=False, user=None):
 def _existing_articles(rows, language):
     """{translation_key: article} for the rows' ids; an id that belongs to another kind of
     page is an error (it cannot become an article)."""
-    keys = [row.key for row in rows if row.key]
-    existing = {
-        article.translation_key: article
-        for article in ArticlePage.objects.filter(translation_key__in=keys).prefetch_related(
-            "themes"
-        )
-    }
-    others = set(
-        Page.objects.filter(translation_key__in=keys)
-        .exclude(pk__in=[article.pk for article in existing.values()])
-        .values_list("translation_key", flat=True)
+    return existing_pages(
+        ArticlePage.objects.prefetch_related("themes"),
+        rows,
+        language,
+        gettext_lazy("this id is another page's, not an article's"),
     )
-    if others:
-        with translation.override(language):
-            raise ImportFileError(
-                [
-                    row_error(row.number, "id", _("this id is another page's, not an article's"))
-                    for row in rows
-                    if row.key in others
-                ]
-            )
-    return existing
-
-
-def _in_review(articles):
-    """The pks of `articles` with a workflow in progress (submitted, or sent back for changes)."""
-    pks = [str(article.pk) for article in articles]
-    if not pks:
-        return set()
-    return {
-        int(pk)
-        for pk in WorkflowState.objects.active()
-        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=pks)
-        .values_list("object_id", flat=True)
-    }
-
-
-def working_copy(article):
-    """The article as its editors last saved it (a draft newer than the live version)."""
-    if article.has_unpublished_changes and article.latest_revision_id:
-        return article.get_latest_revision_as_object()
-    return article
 
 
 def _fields(row, body_block):
@@ -142,23 +101,10 @@ def _fields(row, body_block):
     return fields
 
 
-def _same(version, fields, themes, editor):
-    """Whether `version` of an article already says what the row says. Rich text is compared
-    as the editor would store it (the site's own may come from code, the demo or an old
-    import), without the editor's block keys (made anew for HTML that has none)."""
-    for name, value in fields.items():
-        old = getattr(version, name)
-        if name.startswith("body_"):
-            if _comparable(old, editor) != _comparable(value, editor):
-                return False
-        elif (old or None) != (value or None):
-            return False
-    return {theme.pk for theme in version.themes.all()} == {theme.pk for theme in themes}
-
-
 def _comparable(body, editor):
+    """A body as two versions of it are compared: its paragraphs as the editor stores them."""
     return [
-        {**block, "value": BLOCK_KEY_RE.sub("", as_the_editor_stores(block["value"], editor))}
+        {**block, "value": stored_text(block["value"], editor)}
         if block["type"] == "paragraph"
         else block
         for block in stream_data(body)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -14,16 +15,16 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.i18n import LANGUAGE_CODES, current_language, language_of
+from core.caching import kept
+from core.i18n import LANGUAGE_CODES
 from core.lookups import view_restrictions_exist
 from core.models import BasePage
 from core.pictures import attach_pictures, picture
 from core.widgets import LengthCountedTextarea
-from pagecache import kept
 
 from ..blocks import QUOTE_LANGUAGES, ArticleBodyBlock
 from ..rules import content_errors
-from .themes import themes_in_display_order
+from .themes import Theme, themes_in_display_order
 
 LEAD_MAX_LENGTH = 300
 RELATED_COUNT = 3
@@ -178,24 +179,31 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = [self.get_routed_parent()]
         context["themes"] = themes = self.shown_themes()
-        context["related_articles"] = attach_pictures(self.related_articles(themes), "card")
+        # Read only when the template's fragment of them is not in the cache (it is kept
+        # until the next content change, per article and language).
+        context["related_articles"] = SimpleLazyObject(
+            lambda: attach_pictures(self.related_articles(themes), "card")
+        )
+        context["theme_ids"] = ",".join(str(theme.pk) for theme in themes)
         context["lead_picture"] = picture(self.lead_image_id, "lead")
         return context
 
     def shown_themes(self):
-        """`list(self.themes.all())`. For a saved article, the ids (in the query's order)
-        are kept until the next content change (an article saved, its themes changed, a
+        """The article's themes, alphabetical in the visitor's language (the order of every
+        list of themes on the site; the database alone gives none). For a saved article, the
+        ids are kept until the next content change (an article saved, its themes changed, a
         theme saved or deleted all purge the page cache), and the themes taken from the
         kept list (themes_in_display_order). A preview's themes are the ones in its form
-        (modelcluster keeps them in memory)."""
+        (modelcluster keeps them in memory), put in the same order."""
         themes = self.themes.get_queryset()
         if self.pk is None or not isinstance(themes, models.QuerySet):
-            return list(themes)
-        ids = kept(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes])
-        known = {theme.pk: theme for theme in themes_in_display_order()}
-        if all(pk in known for pk in ids):
-            return [known[pk] for pk in ids]
-        return list(themes)
+            ids = {theme.pk for theme in themes}
+        else:
+            ids = set(kept(f"articles:article-themes:{self.pk}", lambda: [t.pk for t in themes]))
+        known = [theme for theme in themes_in_display_order() if theme.pk in ids]
+        if len(known) == len(ids):
+            return known
+        return list(Theme.objects.filter(pk__in=ids).in_display_order())
 
     def related_articles(self, themes):
         """The latest other articles that share a theme with this one."""
@@ -205,16 +213,6 @@ class ArticlePage(BasePage):
         sharing = ArticlePage.objects.filter(themes__in=theme_ids).values("pk")
         articles = ArticlePage.objects.for_listing().filter(pk__in=sharing).exclude(pk=self.pk)
         return list(articles[:RELATED_COUNT])
-
-    @property
-    def shown_language(self):
-        """The language the visitor reads this article in (French when not translated)."""
-        return language_of(self, "title")
-
-    @property
-    def is_fallback(self):
-        """True when the visitor asked for a language this article has not been written in."""
-        return not self.has_translation(current_language())
 
     content_panels = Page.content_panels + [
         FieldPanel("lead", widget=LengthCountedTextarea),

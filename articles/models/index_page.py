@@ -5,6 +5,7 @@ import re
 from django.db.models import Max, Q
 from django.http import Http404
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -13,11 +14,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.breadcrumbs import Crumb
+from core.caching import kept
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
 from core.models import BasePage, sitemap_entries
 from core.pagination import paginate
 from core.pictures import attach_pictures
-from pagecache import kept
 
 from ..feeds import NewsFeed
 from .article_page import ArticlePage
@@ -37,6 +38,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     template = "pages/article_index_page.html"
     is_news_index = True
+    # The main menu (core/navigation.py): the news, and the themes last, after every section.
+    menu_order = 10
+    menu_routes = ((90, _("Themes"), "themes"),)
     # Slugs an article may not take: they are the routes below.
     reserved_child_slugs = ("themes", "rss")
 
@@ -165,7 +169,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             year = None
         count_key = f"articles:count:{self.pk}:{theme_key}:{year or ''}"
         articles_page = paginate(request, articles, ARTICLES_PER_PAGE, count_key)
-        articles_page.object_list = attach_pictures(articles_page.object_list, "card")
+        # Read only when the template's fragment of cards is not kept (article_list.html).
+        page_of_articles = articles_page.object_list
+        articles_page.object_list = SimpleLazyObject(
+            lambda: attach_pictures(page_of_articles, "card")
+        )
         return {
             "articles_page": articles_page,
             "selected_theme": theme,

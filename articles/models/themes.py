@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.caching import kept
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, has_value
 from core.widgets import LengthCountedTextarea
-from pagecache import kept
 
 SLUG_RE = re.compile(r"[-\w]{1,100}")
 

@@ -1,22 +1,18 @@
 """Template tags of the guides: their JSON-LD, and the guides filed under a theme (for the
 theme pages of the news section, through `components/guide_theme_list.html`)."""
 
-import json
-
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from core.i18n import current_language, language_of
+from core.templatetags.bilingual_tags import lang_attr
+from core.templatetags.json_ld_tags import json_ld_script
 
 from ..models import GuideContentPage
 from ..search import guide_pages_for_theme
 
 register = template.Library()
-
-# JSON inside <script> must not be able to close it or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -53,8 +49,7 @@ def guide_json_ld(context):
             "name": guide.title,
             "url": guide.get_full_url(request),
         }
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return json_ld_script(data)
 
 
 @register.simple_tag
@@ -80,10 +75,3 @@ def _toc_list(entries):
         ),
     )
     return format_html("<ol>\n{}\n</ol>", items)
-
-
-def lang_attr(page, field_name):
-    """` lang="fr"` when the field is shown in the fallback language (as infomie_tags'
-    filter, which lives in home: this app may not import it)."""
-    shown = language_of(page, field_name)
-    return format_html(' lang="{}"', shown) if shown != current_language() else ""

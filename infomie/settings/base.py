@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "notices",
     "editorial",
     "pagecache",
+    "spip",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An old SPIP address (spip.php?article12, IMG/pdf/…) that would be a 404: its 301.
+    "spip.middleware.OldAddressMiddleware",
     # Admin POSTs in one transaction; a save that cannot reach Redis or the database is
     # rolled back and says so in French (editorial/saving.py).
     "editorial.saving.EditorSaveMiddleware",
@@ -239,6 +242,13 @@ STORAGES = {
 # confirmation; several app servers must share it, as they share the media.
 ARTICLES_IMPORT_MAX_SIZE = int(os.environ.get("ARTICLES_IMPORT_MAX_SIZE", 5 * 1024 * 1024))
 ARTICLES_IMPORT_DIR = Path(os.environ.get("ARTICLES_IMPORT_DIR", VAR_DIR / "imports"))
+# The library's import in the admin takes a ZIP of PDFs: a larger limit (same private folder).
+LIBRARY_IMPORT_MAX_SIZE = int(os.environ.get("LIBRARY_IMPORT_MAX_SIZE", 200 * 1024 * 1024))
+# The SPIP import in the admin (spip/forms.py): the MySQL/MariaDB hosts a moderator may name,
+# and the folder under which the old site's IMG/ folder must be. `manage.py import_spip`, run by
+# the server's administrator, takes any address and any folder.
+SPIP_IMPORT_HOSTS = env_list("SPIP_IMPORT_HOSTS", "127.0.0.1,localhost")
+SPIP_IMPORT_ROOT = Path(os.environ.get("SPIP_IMPORT_ROOT", VAR_DIR / "spip"))
 
 WAGTAIL_SITE_NAME = "InfoMIE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -19,4 +19,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 if not REDIS_URL:
     # Files of their own: never the pages and settings of `make run` in the same checkout. The
     # server processes the tests start read the same settings, so they share them.
-    CACHES["default"]["LOCATION"] = os.environ.get("CACHE_DIR", str(VAR_DIR / "cache-tests"))
+    # One folder per pytest-xdist worker, if run with several: one worker's cache.clear()
+    # must not empty the other's.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    CACHES["default"]["LOCATION"] = os.environ.get(
+        "CACHE_DIR", str(VAR_DIR / "-".join(filter(None, ("cache-tests", _worker))))
+    )

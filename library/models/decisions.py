@@ -1,30 +1,21 @@
 """A court decision: the case law section's page."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language, language_of
-from core.lookups import view_restrictions_exist
-from core.models import BasePage
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from core.slugs import ascii_slug
 
-from ..forms import LibraryPageForm
-from .citations import citing_articles
-from .fields import web_url_validator
-
-SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from .fields import file_field, themes_field, web_link_field
+from .library_page import SUMMARY_FEATURES, LibraryPage
 
 DECISION_KINDS = [
     ("arret", pgettext_lazy("decision kind", "judgment")),
@@ -36,16 +27,7 @@ DECISION_KINDS = [
 ]
 
 
-class LibraryQuerySet(PageQuerySet):
-    def public(self):
-        """Wagtail's, without its query when no page of the site is private."""
-        return super().public() if view_restrictions_exist() else self
-
-    def for_listing(self):
-        return self.live().public().defer("search_vector_fr", "search_vector_en")
-
-
-class DecisionPage(BasePage):
+class DecisionPage(LibraryPage):
     """A decision of a court: who decided what and when, our two-part summary (the facts, the
     decision) in each language, extracts, the decision's file and its official source."""
 
@@ -73,24 +55,11 @@ class DecisionPage(BasePage):
     facts = RichTextField(_("summary: the facts"), blank=True, features=SUMMARY_FEATURES)
     ruling = RichTextField(_("summary: the decision"), blank=True, features=SUMMARY_FEATURES)
     extracts = RichTextField(_("extracts"), blank=True, features=SUMMARY_FEATURES)
-    decision_file = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("the decision (PDF)"),
+    decision_file = file_field(_("the decision (PDF)"))
+    source_url = web_link_field(
+        _("official source"), help_text=_("Légifrance, Judilibre, HUDOC, EUR-Lex…")
     )
-    source_url = models.URLField(
-        _("official source"),
-        max_length=500,
-        blank=True,
-        validators=[web_url_validator],
-        help_text=_("Légifrance, Judilibre, HUDOC, EUR-Lex…"),
-    )
-    themes = ParentalManyToManyField(
-        "articles.Theme", related_name="decisions", blank=True, verbose_name=_("themes")
-    )
+    themes = themes_field("decisions")
     lower_decisions = ParentalManyToManyField(
         "self",
         symmetrical=False,
@@ -99,14 +68,14 @@ class DecisionPage(BasePage):
         verbose_name=_("earlier decisions in the same proceedings"),
         help_text=_("The decision appealed against, the first-instance one…"),
     )
-    search_vector_fr = SearchVectorField(null=True, editable=False, serialize=False)
-    search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
-
-    objects = PageManager.from_queryset(LibraryQuerySet)()
-
-    base_form_class = LibraryPageForm
 
     template = "pages/decision_page.html"
+    date_field = "decision_date"
+    file_field = "decision_file"
+    link_field = "source_url"
+    summary_fields = ("facts", "ruling")
+    searched_fields = ("title", "facts", "ruling", "extracts")
+    searched_plain_fields = ("court__name_fr", "court__name_en", "number", "ecli", "city")
 
     class Meta:
         verbose_name = _("decision")
@@ -178,30 +147,31 @@ class DecisionPage(BasePage):
         if not self.title_fr:  # a preview of a new decision: its form has no title
             self.fill_titles()
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [self.get_routed_parent()]
-        context["themes"] = list(self.themes.all())
         related = DecisionPage.objects.for_listing().select_related("court")
         context["lower_decisions"] = list(related.filter(higher_decisions=self))
         context["higher_decisions"] = list(related.filter(lower_decisions=self))
-        context["meta_description"] = self.description
-        context["citing_articles"] = citing_articles(self)
         return context
 
-    @property
-    def description(self):
-        return " ".join(strip_tags(str(self.facts or self.ruling or "")).split())[:200]
+    def searched_extras(self, lang):
+        court = getattr(self.court, f"name_{lang}", None) or self.court.name_fr
+        return [court, self.number, self.ecli, self.city]
 
-    @property
-    def shown_language(self):
-        return language_of(self, "title")
-
-    @property
-    def is_fallback(self):
-        return not self.has_translation(current_language())
-
-    @property
-    def listing_date(self):
-        return self.decision_date
+    def json_ld(self, themes, file_url):
+        # schema.org has no type for a court decision: a creative work, by its court.
+        data = super().json_ld(themes, file_url)
+        data.update(
+            {
+                "@type": "CreativeWork",
+                "genre": str(self.get_kind_display()),
+                "dateCreated": self.decision_date.isoformat(),
+                "author": {"@type": "GovernmentOrganization", "name": self.court.name},
+            }
+        )
+        if self.ecli or self.number:
+            data["identifier"] = self.ecli or self.number
+        if self.source_url:
+            data["sameAs"] = self.source_url
+        return data
 
     content_panels = [
         MultiFieldPanel(

@@ -1,26 +1,20 @@
 """A document of the library: a report, an official text, a thesis…"""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.forms import CheckboxSelectMultiple
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 
-from core.i18n import current_language, language_of
-from core.models import BasePage
-
-from ..forms import LibraryPageForm
-from .citations import citing_articles
-from .decisions import SUMMARY_FEATURES, LibraryQuerySet
-from .fields import LanguageListField, web_url_validator
+from .fields import LanguageListField, file_field, themes_field, web_link_field
+from .library_page import SUMMARY_FEATURES, LibraryPage
 
 OFFICIAL_KINDS = ("law", "decree", "circular", "instruction")
+SCHEMA_TYPES = {"report": "Report", "study": "Report", "thesis": "Thesis"}
+LEGAL_FORCE = {True: "InForce", False: "NotInForce"}
 DOCUMENT_KINDS = [
     ("report", pgettext_lazy("document kind", "report")),
     ("study", pgettext_lazy("document kind", "study")),
@@ -35,7 +29,7 @@ DOCUMENT_KINDS = [
 ]
 
 
-class DocumentPage(BasePage):
+class DocumentPage(LibraryPage):
     """A document of the library, with who wrote or issued it, our summary in each language,
     its file (or where to read it) and, for an official text, whether it is still in force."""
 
@@ -51,23 +45,9 @@ class DocumentPage(BasePage):
     page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     file_languages = LanguageListField(_("language(s) of the file"))
     summary = RichTextField(_("summary"), blank=True, features=SUMMARY_FEATURES)
-    themes = ParentalManyToManyField(
-        "articles.Theme", related_name="documents", blank=True, verbose_name=_("themes")
-    )
-    document_file = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("file (PDF or office document)"),
-    )
-    external_url = models.URLField(
-        _("link to the document elsewhere"),
-        max_length=500,
-        blank=True,
-        validators=[web_url_validator],
-    )
+    themes = themes_field("documents")
+    document_file = file_field(_("file (PDF or office document)"))
+    external_url = web_link_field(_("link to the document elsewhere"))
     reference = models.CharField(
         _("reference"),
         max_length=100,
@@ -85,14 +65,14 @@ class DocumentPage(BasePage):
         related_name="replaces",
         verbose_name=_("replaced by"),
     )
-    search_vector_fr = SearchVectorField(null=True, editable=False, serialize=False)
-    search_vector_en = SearchVectorField(null=True, editable=False, serialize=False)
-
-    objects = PageManager.from_queryset(LibraryQuerySet)()
-
-    base_form_class = LibraryPageForm
 
     template = "pages/document_page.html"
+    date_field = "document_date"
+    file_field = "document_file"
+    link_field = "external_url"
+    summary_fields = ("summary",)
+    searched_fields = ("title", "summary", "authors")
+    searched_plain_fields = ("publisher", "reference", "document_file__extracted_text__text")
 
     class Meta:
         verbose_name = _("document")
@@ -101,20 +81,12 @@ class DocumentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [self.get_routed_parent()]
-        context["themes"] = list(self.themes.all())
         live = DocumentPage.objects.for_listing()
         context["replacement"] = (
             live.filter(pk=self.replaced_by_id).first() if self.replaced_by_id else None
         )
         context["replaced_texts"] = list(live.filter(replaced_by=self))
-        context["meta_description"] = self.description
-        context["citing_articles"] = citing_articles(self)
         return context
-
-    @property
-    def description(self):
-        return " ".join(strip_tags(str(self.summary or "")).split())[:200]
 
     @property
     def is_official_text(self):
@@ -125,17 +97,31 @@ class DocumentPage(BasePage):
         labels = dict(self._meta.get_field("file_languages").formfield().choices)
         return [str(labels.get(code, code)) for code in self.file_languages]
 
-    @property
-    def shown_language(self):
-        return language_of(self, "title")
+    def searched_extras(self, lang):
+        return [self.publisher, self.reference]
 
-    @property
-    def is_fallback(self):
-        return not self.has_translation(current_language())
-
-    @property
-    def listing_date(self):
-        return self.document_date
+    def json_ld(self, themes, file_url):
+        data = super().json_ld(themes, file_url)
+        if self.is_official_text:
+            data["@type"] = "Legislation"
+            data["legislationDate"] = self.document_date.isoformat()
+            data["legislationLegalForce"] = LEGAL_FORCE[self.in_force]
+            if self.reference:
+                data["legislationIdentifier"] = self.reference
+        else:
+            data["@type"] = SCHEMA_TYPES.get(self.kind, "CreativeWork")
+            data["datePublished"] = self.document_date.isoformat()
+        if self.authors:
+            data["author"] = [
+                {"@type": "Organization", "name": name.strip()}
+                for name in self.authors.split(",")
+                if name.strip()
+            ]
+        if self.publisher:
+            data["publisher"] = {"@type": "Organization", "name": self.publisher}
+        if file_url:
+            data["encoding"] = {"@type": "MediaObject", "contentUrl": file_url}
+        return data
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("document_date")]),

@@ -5,6 +5,8 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+
 # The languages a document's file may be written in.
 FILE_LANGUAGES = [
     ("fr", _("French")),
@@ -59,3 +61,31 @@ class LanguageListField(models.CharField):
             label=self.verbose_name,
             help_text=self.help_text,
         )
+
+
+# The fields a decision and a document both have, under their own names (defined here once).
+
+
+def file_field(verbose_name):
+    """The page's file: a Wagtail document (its text read on upload)."""
+    return models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+def web_link_field(verbose_name, **kwargs):
+    """An address on the web (http or https only)."""
+    return models.URLField(
+        verbose_name, max_length=500, blank=True, validators=[web_url_validator], **kwargs
+    )
+
+
+def themes_field(related_name):
+    return ParentalManyToManyField(
+        "articles.Theme", related_name=related_name, blank=True, verbose_name=_("themes")
+    )

@@ -29,8 +29,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     max_count = 1
     reserved_child_slugs = ("rss",)
-    item_model = None
-    date_field = None
+    item_model = None  # a LibraryPage
 
     class Meta:
         abstract = True
@@ -45,6 +44,10 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     def feed_url(self, request=None):
         return self.get_url(request).rstrip("/") + "/" + self.reverse_subpage("feed").lstrip("/")
+
+    @property
+    def date_field(self):
+        return self.item_model.date_field
 
     def published_items(self):
         return (
@@ -96,8 +99,10 @@ class DecisionIndexPage(LibraryIndexPage):
     jurisdiction, kind, year and theme."""
 
     item_model = DecisionPage
-    date_field = "decision_date"
+    menu_order = 20
     template = "pages/decision_index_page.html"
+    card_template = "components/decision_card.html"
+    filters_label = _("Filter the decisions")
 
     class Meta:
         verbose_name = _("case law section")
@@ -140,8 +145,10 @@ class DocumentIndexPage(LibraryIndexPage):
     first, filtered by kind, year, theme and the file's language."""
 
     item_model = DocumentPage
-    date_field = "document_date"
+    menu_order = 30
     template = "pages/document_index_page.html"
+    card_template = "components/document_card.html"
+    filters_label = _("Filter the documents")
 
     class Meta:
         verbose_name = _("document library section")

@@ -1,79 +1,29 @@
 """The resource centre in templates: JSON-LD of decisions and documents, and what a theme's
 page lists of them (one include in the theme's template)."""
 
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
+from core.caching import kept
 from core.i18n import current_language
-from pagecache import kept
+from core.templatetags.json_ld_tags import json_ld_script
 
 from ..models import DecisionIndexPage, DecisionPage, DocumentIndexPage, DocumentPage
 
 register = template.Library()
 
 THEME_LISTING_LENGTH = 5
-# JSON inside <script> must not be able to close it or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-SCHEMA_TYPES = {"report": "Report", "study": "Report", "thesis": "Thesis"}
-LEGAL_FORCE = {True: "InForce", False: "NotInForce"}
 
 
 @register.simple_tag(takes_context=True)
 def library_json_ld(context, page):
+    """The page's schema.org data (LibraryPage.json_ld) in a script element."""
     request = context.get("request")
-    url = page.get_full_url(request)
-    data = {
-        "@context": "https://schema.org",
-        "name": page.title,
-        "url": url,
-        "inLanguage": page.shown_language,
-        "description": page.description,
-        "about": [{"@type": "Thing", "name": theme.name} for theme in context.get("themes", [])],
-    }
-    if isinstance(page, DecisionPage):
-        # schema.org has no type for a court decision: a creative work, by its court.
-        data.update(
-            {
-                "@type": "CreativeWork",
-                "genre": str(page.get_kind_display()),
-                "dateCreated": page.decision_date.isoformat(),
-                "author": {"@type": "GovernmentOrganization", "name": page.court.name},
-            }
-        )
-        if page.ecli or page.number:
-            data["identifier"] = page.ecli or page.number
-        if page.source_url:
-            data["sameAs"] = page.source_url
-    else:
-        if page.is_official_text:
-            data["@type"] = "Legislation"
-            data["legislationDate"] = page.document_date.isoformat()
-            data["legislationLegalForce"] = LEGAL_FORCE[page.in_force]
-            if page.reference:
-                data["legislationIdentifier"] = page.reference
-        else:
-            data["@type"] = SCHEMA_TYPES.get(page.kind, "CreativeWork")
-            data["datePublished"] = page.document_date.isoformat()
-        if page.authors:
-            data["author"] = [
-                {"@type": "Organization", "name": name.strip()}
-                for name in page.authors.split(",")
-                if name.strip()
-            ]
-        if page.publisher:
-            data["publisher"] = {"@type": "Organization", "name": page.publisher}
-        if page.document_file:
-            data["encoding"] = {
-                "@type": "MediaObject",
-                "contentUrl": request.build_absolute_uri(page.document_file.url)
-                if request
-                else page.document_file.url,
-            }
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    file_url = page.file.url if page.file else ""
+    if file_url and request:
+        file_url = request.build_absolute_uri(file_url)
+    data = page.json_ld(context.get("themes", []), file_url)
+    data["url"] = page.get_full_url(request)
+    return json_ld_script(data)
 
 
 @register.inclusion_tag("components/library_theme_listing.html", takes_context=True)

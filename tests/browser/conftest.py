@@ -3,9 +3,12 @@ the site served by pytest-django's live server, with axe-core for accessibility.
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+
+from django.db import connection
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still plain synchronous calls.
@@ -90,9 +93,36 @@ def axe():
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
-    """The demo content, on the live server's database."""
-    from django.core.management import call_command
+def transactional_db(transactional_db):
+    """pytest-django's, then, before its flush, a wait until the live server has answered
+    every request the browser sent: a closed admin page still sends one (the editing
+    session's release, by `sendBeacon`), and a request running during the flush can deadlock
+    with it (seen in CI). Idle means every other connection to the test database has done
+    nothing for a second: a server process started by a test keeps its connections open, idle,
+    and waiting for them to close cost 20 s per test."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    quiet_since, deadline = None, time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND (state <> 'idle' OR state_change > clock_timestamp() - interval '1 second')"
+            )
+            busy = cursor.fetchone()[0]
+        now = time.monotonic()
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = now
+        elif now - quiet_since >= 0.5:  # a request sent as the page closed has arrived by now
+            return
+        time.sleep(0.05)
 
-    call_command("load_demo", verbosity=0)
+
+@pytest.fixture
+def demo_site(transactional_db, live_server, demo_content):
+    """The demo content (tests/conftest.py), served by the live server."""
     return live_server

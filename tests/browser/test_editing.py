@@ -87,6 +87,24 @@ def test_preview_panel_in_french_and_english(admin, coordinator, article):
     assert "/admin/pages/" in other_language.get_attribute("href")
 
 
+def test_english_picked_while_the_french_preview_loads(admin, coordinator, article):
+    """The editor opens the preview and picks English before the French one has appeared
+    (held back here until she has picked): the preview ends in English, not in French under
+    "Anglais" (Wagtail alone drops a choice made during a reload: core/admin/preview.js)."""
+    edit(admin, coordinator, article)
+    held = []
+    loading_in_french = re.compile(r"/preview/\?.*mode=fr.*in_preview_panel")
+    admin.route(loading_in_french, lambda route: held.append(route))
+    admin.locator('[data-side-panel-toggle="preview"]').click()
+    admin.wait_for_function("() => document.querySelector('#w-preview-iframe ~ iframe')")
+    admin.select_option("#id_preview_mode", label="Anglais")
+    assert len(held) == 1
+    held[0].continue_()
+    preview = admin.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text(TITLE_EN)
+    expect(preview.locator("html")).to_have_attribute("lang", "en")
+
+
 def test_a_date_typed_the_french_way_is_saved(admin, coordinator, article):
     edit(admin, coordinator, article)
     original_date = admin.locator("#id_original_date")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def test_find_an_article_by_search_then_by_theme_in_french(demo_site, page):
     page.goto(f"{demo_site.url}/fr/")
     page.locator("summary", has_text="Rechercher").click()  # the header's search opens
-    box = page.get_by_role("searchbox", name="Rechercher dans les actualités")
+    box = page.get_by_role("searchbox", name="Rechercher sur le site")
     box.fill("Dubs")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/fr/recherche/\?q=Dubs$"))
@@ -32,7 +32,7 @@ def test_find_an_article_by_search_then_by_theme_in_french(demo_site, page):
 def test_find_an_article_by_search_then_by_theme_in_english(demo_site, page):
     page.goto(f"{demo_site.url}/en/news/")
     page.locator("summary", has_text="Search").click()
-    box = page.get_by_role("searchbox", name="Search the news")
+    box = page.get_by_role("searchbox", name="Search the site")
     box.fill("trafficked")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url(re.compile(r"/en/search/\?q=trafficked$"))

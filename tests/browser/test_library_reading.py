@@ -41,6 +41,8 @@ def test_every_library_page_type_passes_axe(demo_site, page, axe, lang):
         DocumentIndexPage.objects.get().get_url_in(lang),
         DocumentPage.objects.filter(kind="circular", in_force=False).get().get_url_in(lang),
         f"/{lang}/{'recherche' if lang == 'fr' else 'search'}/?q=minorit%C3%A9",
+        f"/{lang}/{'recherche' if lang == 'fr' else 'search'}/?q=minorit%C3%A9&kind=documents",
+        DocumentIndexPage.objects.get().get_url_in(lang) + "?kind=report&language=fr",
     ]
     for url in urls:
         page.goto(demo_site.url + url)

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from articles.interchange import ImportFileError, import_rows, read_rows, validate
+from core.interchange import nothing_imported
 
 
 def language_of(options):
@@ -79,17 +80,7 @@ class Command(BilingualCommand):
             rows = validate(read_rows(options["file"], options["format"]))
             plan = import_rows(rows, dry_run=options["dry_run"])
         except ImportFileError as exc:
-            count = len(exc.errors)
-            raise CommandError(
-                ngettext(
-                    "Nothing imported: %(count)d problem.",
-                    "Nothing imported: %(count)d problems.",
-                    count,
-                )
-                % {"count": count}
-                + "\n"
-                + "\n".join(exc.errors)
-            ) from exc
+            raise CommandError(nothing_imported(exc.errors)) from exc
         self.stdout.write(plan.summary(dry_run=options["dry_run"]))
         if options["verbosity"] > 1:
             for label, urls in (

@@ -60,6 +60,11 @@ class Command(BaseCommand):
             home, index = ensure_site_tree(
                 HOME_INTRODUCTION, NEWS_INTRODUCTION, AGENDA_INTRODUCTION
             )
+            # Sections made before the demo (`ensure_sections`, an earlier run) get the demo's
+            # introductions where they have none; an editor's own is left as it is.
+            fill_empty(home, HOME_INTRODUCTION)
+            fill_empty(index, NEWS_INTRODUCTION)
+            fill_empty(ensure_agenda(home), AGENDA_INTRODUCTION)
             ensure_association_demo(home)
             created = ensure_articles_demo(index)
             if home.featured_article_id is None:
@@ -76,3 +81,12 @@ class Command(BaseCommand):
             f"Demo content ready ({created} article(s) added, {resources} decision(s) and "
             f"document(s) added, {guides} guide(s) added, {events} event(s) added)."
         )
+
+
+def fill_empty(page, fields):
+    """Give `page` the `fields` it has no value for, and publish it if that changed it."""
+    missing = {name: value for name, value in fields.items() if not getattr(page, name, None)}
+    if missing:
+        for name, value in missing.items():
+            setattr(page, name, value)
+        page.save_revision().publish()

@@ -1,4 +1,5 @@
-"""An uploaded file kept between the import's preview and the editor's confirmation.
+"""An uploaded file kept between an import's preview and the editor's confirmation (articles,
+decisions, documents: each import screen of the admin).
 
 The file goes to a private folder (`ARTICLES_IMPORT_DIR`, under var/, never under the public
 media) with a random name; the confirmation form carries a signed token naming it, with its
@@ -7,12 +8,12 @@ or reused by someone else, expires after an hour, and the confirmed import is by
 the file that was previewed. Files older than that are removed at each new upload.
 """
 
+import dataclasses
 import hashlib
 import json
 import re
 import secrets
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -28,7 +29,7 @@ class PendingImportError(Exception):
     """The previewed file cannot be found again; the message says so, in the active language."""
 
 
-@dataclass
+@dataclasses.dataclass
 class PendingImport:
     key: str
     name: str
@@ -37,17 +38,12 @@ class PendingImport:
 
 
 def plan_digest(plan):
-    """What an import does, in a few characters: the preview's and the import's must match."""
-    content = [
-        plan.created,
-        plan.updated,
-        plan.unchanged,
-        plan.new_themes,
-        plan.left_alone,
-        plan.updated_themes,
-        sorted(plan.actions.items()),
-    ]
-    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()[:32]
+    """What an import does (a dataclass: the articles' or the library's Plan), in a few
+    characters: the preview's and the import's must match."""
+    content = {name: value for name, value in dataclasses.asdict(plan).items() if name != "actions"}
+    content["actions"] = sorted(plan.actions.items())
+    content = json.dumps(content, default=str, sort_keys=True)
+    return hashlib.sha256(content.encode()).hexdigest()[:32]
 
 
 def keep(data, name, user, plan):

@@ -1,4 +1,5 @@
-"""Reading the files editors actually have, for `import_articles` and the admin's import screen.
+"""Reading the spreadsheets editors actually have, for every import (articles, the library's
+decisions and documents) from a command or the admin's import screens.
 
 A CSV comes from a spreadsheet: French Excel's "CSV (séparateur : point-virgule)" is in
 Windows-1252 with semicolons, its "CSV UTF-8" has a byte-order mark, LibreOffice and Google
@@ -60,9 +61,10 @@ class ReadFile:
         return labels.get(self.delimiter, self.delimiter)
 
 
-def read_file(source, file_format=None, known_columns=(), name=None):
+def read_file(source, file_format=None, known_columns=(), name=None, list_key="articles"):
     """Read `source` (a path, bytes, or a binary or text file object) into a ReadFile. The
-    format comes from the file name's extension unless given. Raises UnreadableFile."""
+    format comes from the file name's extension unless given; a JSON file holds a list of
+    objects, or {list_key: [...]}. Raises UnreadableFile."""
     name = name or getattr(source, "name", None) or str(source)
     file_format = (file_format or name.rsplit(".", 1)[-1]).lower()
     data = _content(source, name)
@@ -83,7 +85,7 @@ def read_file(source, file_format=None, known_columns=(), name=None):
         raise UnreadableFile(_("%(file)s: the file is empty") % {"file": name})
     result = ReadFile(name=name, file_format=file_format, encoding=encoding)
     if file_format == "json":
-        result.rows = _json_records(text, name)
+        result.rows = _json_records(text, name, list_key)
         result.columns = sorted(set().union(*(item.keys() for _n, item in result.rows)))
     else:
         result.delimiter = detect_delimiter(text, known_columns)
@@ -205,7 +207,7 @@ def _csv_records(text, delimiter, name):
     return [column for column in header if column], rows
 
 
-def _json_records(text, name):
+def _json_records(text, name, list_key):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -214,10 +216,13 @@ def _json_records(text, name):
             % {"file": name, "line": exc.lineno, "column": exc.colno}
         ) from exc
     if isinstance(data, dict):
-        data = data.get("articles")
+        data = data.get(list_key)
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise UnreadableFile(
-            _('%(file)s: expected a list of articles, or {"articles": [...]}, each an object')
-            % {"file": name}
-        )
+        if list_key == "articles":
+            message = _(
+                '%(file)s: expected a list of articles, or {"articles": [...]}, each an object'
+            )
+        else:
+            message = _('%(file)s: expected a list of objects, or {"%(key)s": [...]}')
+        raise UnreadableFile(message % {"file": name, "key": list_key})
     return list(enumerate(data, start=1))

@@ -1,21 +1,20 @@
 """What search engines, feed readers and link previews read in every page's <head>: the
 canonical URL, the description, Open Graph and Twitter card tags in the page's language, the
-feeds the page lists, and for articles a JSON-LD `NewsArticle`."""
-
-import json
+feeds the page lists, and for articles a JSON-LD `NewsArticle`. In the press review's app because
+it names the news feeds and the articles' own metadata; the other sections write their JSON-LD
+with their own tags, through `core.templatetags.json_ld_tags`."""
 
 from django import template
 from django.templatetags.static import static
 from django.utils import translation
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from articles.navigation import news_route_url
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
-
-from .infomie_tags import _alternate_urls
+from core.templatetags.bilingual_tags import alternate_urls
+from core.templatetags.json_ld_tags import json_ld_script
 
 register = template.Library()
 
@@ -24,8 +23,6 @@ DESCRIPTION_LENGTH = 200
 # The link-preview image of every page, one per language (scripts/make_social_images.py).
 SOCIAL_IMAGE = "img/social-{lang}.png"
 SOCIAL_IMAGE_SIZE = (1200, 630)
-# JSON inside <script> must not be able to close it or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -113,7 +110,7 @@ def _canonical_url(context, page, request, lang):
     languages = context.get("alternate_languages")
     if languages and lang not in languages:  # a theme not translated: its French page
         lang = DEFAULT_LANGUAGE
-    url = _alternate_urls(context)[lang].split("?", 1)[0]
+    url = alternate_urls(context)[lang].split("?", 1)[0]
     params = {}
     if "articles_page" in context:
         theme = context.get("selected_theme")
@@ -199,10 +196,3 @@ def _original_json_ld(article):
     if article.original_date:
         original["datePublished"] = article.original_date.isoformat()
     return original
-
-
-def json_ld_script(data):
-    """A `<script type="application/ld+json">` data block (allowed by a content security
-    policy without inline scripts: it is never executed), escaped like `json_script`."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -1,0 +1,99 @@
+"""A whole guide as a PDF, made on the server from its printable page (`print/`) with
+WeasyPrint, in the visitor's language: the same text, order and print stylesheet as the page a
+visitor prints, without depending on the visitor's browser.
+
+The file is kept in Django's cache under the guide's last change (the latest publication of
+any of its pages, or its review): a change makes a new one on the first download, an unchanged
+guide is rendered once per language.
+WeasyPrint reads only our own static files and media from disk; it never
+follows an address to another server (a guide's links are links, not resources)."""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.db.models import Max
+from django.utils import timezone
+
+from wagtail.models import Page
+
+CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+def guide_version(guide, pages=None):
+    """What changes when any page of the guide is published or the guide is reviewed: from its
+    live `pages` when the caller has them (guides.tree), else one query."""
+    if pages is not None:
+        latest = max((p.last_published_at for p in pages if p.last_published_at), default=None)
+    else:
+        latest = (
+            Page.objects.filter(path__startswith=guide.path)
+            .live()
+            .aggregate(latest=Max("last_published_at"))["latest"]
+        )
+    stamp = timezone.localtime(latest).strftime("%Y%m%d%H%M%S%f") if latest else "0"
+    return f"{stamp}-{guide.last_reviewed.isoformat()}"
+
+
+def _cache_key(guide, lang, pages=None):
+    return f"guides:pdf:{guide.pk}:{lang}:{guide_version(guide, pages)}"
+
+
+def pdf_size(guide, lang, pages):
+    """The size in KB (rounded up) of the guide's PDF in `lang` once made for the guide's
+    current version, else None (the link then goes without it)."""
+    return cache.get(_cache_key(guide, lang, pages) + ":size")
+
+
+def guide_pdf(guide, lang, printable_html, base_url):
+    """The PDF of the guide's printable page (`printable_html()` gives its HTML, rendered only
+    when the PDF is not kept), kept until the guide changes."""
+    key = _cache_key(guide, lang)
+    pdf = cache.get(key)
+    if pdf is None:
+        document = HTML(string=printable_html(), base_url=base_url, url_fetcher=LocalFiles())
+        pdf = document.write_pdf()
+        cache.set(key, pdf, CACHE_SECONDS)
+        # The guide's pages give the size in their link once it is known: pages rendered
+        # from now on. A download never purges the page cache (a visitor could then empty it).
+        cache.set(key + ":size", -(-len(pdf) // 1024), CACHE_SECONDS)
+    return pdf
+
+
+def file_name(guide, lang):
+    """`<slug>-<last reviewed>.pdf`: a reader keeping several versions sees which is which."""
+    slug = getattr(guide, f"slug_{lang}", None) or guide.slug
+    return f"{slug}-{guide.last_reviewed.isoformat()}.pdf"
+
+
+class LocalFiles(URLFetcher):
+    """Our stylesheet and pictures, from disk; anything else is refused (WeasyPrint then
+    leaves the resource out and goes on)."""
+
+    def fetch(self, url, headers=None):
+        path = unquote(urlsplit(url).path)
+        file = None
+        if path.startswith(settings.STATIC_URL):
+            found = finders.find(path[len(settings.STATIC_URL) :])
+            file = (
+                Path(found) if found else _inside(settings.STATIC_ROOT, path, settings.STATIC_URL)
+            )
+        elif path.startswith(settings.MEDIA_URL):
+            file = _inside(settings.MEDIA_ROOT, path, settings.MEDIA_URL)
+        if file is None or not file.is_file():
+            raise ValueError(f"not one of the site's files: {url}")
+        mime_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, file.read_bytes(), {"Content-Type": mime_type})
+
+
+def _inside(root, path, prefix):
+    """The file `path` names under `root`, or None when it would lead outside it."""
+    root = Path(root).resolve()
+    file = (root / path[len(prefix) :]).resolve()
+    return file if root in file.parents else None

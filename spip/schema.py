@@ -1,0 +1,233 @@
+"""SPIP 4's tables as SPIP itself creates them in MySQL/MariaDB (ecrire/base/objets.php and
+tables_auxiliaires.php, the dist plugins breves, mots, medias and urls_etendues, and the agenda
+plugin's spip_evenements): the sample database is built with them, and the reader expects
+these names. Only the tables the migration reads, but every column they have in SPIP."""
+
+TEXT = "text NOT NULL DEFAULT ''"
+LONGTEXT = "longtext NOT NULL DEFAULT ''"
+DATETIME = "datetime NOT NULL DEFAULT '0000-00-00 00:00:00'"
+ID = "bigint(21) NOT NULL AUTO_INCREMENT"
+REF = "bigint(21) NOT NULL DEFAULT '0'"
+MAJ = "timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"
+
+TABLES = {
+    "spip_rubriques": {
+        "id_rubrique": ID,
+        "id_parent": REF,
+        "titre": TEXT,
+        "descriptif": TEXT,
+        "texte": LONGTEXT,
+        "id_secteur": REF,
+        "maj": MAJ,
+        "statut": "varchar(10) NOT NULL DEFAULT '0'",
+        "date": DATETIME,
+        "lang": "varchar(10) NOT NULL DEFAULT ''",
+        "langue_choisie": "varchar(3) DEFAULT 'non'",
+        "statut_tmp": "varchar(10) NOT NULL DEFAULT '0'",
+        "date_tmp": DATETIME,
+        "profondeur": "smallint(5) NOT NULL DEFAULT '0'",
+        "agenda": "tinyint(1) NOT NULL DEFAULT 0",
+    },
+    "spip_articles": {
+        "id_article": ID,
+        "surtitre": TEXT,
+        "titre": TEXT,
+        "soustitre": TEXT,
+        "id_rubrique": REF,
+        "descriptif": TEXT,
+        "chapo": "mediumtext NOT NULL DEFAULT ''",
+        "texte": LONGTEXT,
+        "ps": "mediumtext NOT NULL DEFAULT ''",
+        "date": DATETIME,
+        "statut": "varchar(10) NOT NULL DEFAULT '0'",
+        "id_secteur": REF,
+        "maj": MAJ,
+        "export": "varchar(10) DEFAULT 'oui'",
+        "date_redac": DATETIME,
+        "visites": "int(11) NOT NULL DEFAULT '0'",
+        "referers": "int(11) NOT NULL DEFAULT '0'",
+        "popularite": "double NOT NULL DEFAULT '0'",
+        "accepter_forum": "char(3) NOT NULL DEFAULT ''",
+        "date_modif": DATETIME,
+        "lang": "varchar(10) NOT NULL DEFAULT ''",
+        "langue_choisie": "varchar(3) DEFAULT 'non'",
+        "id_trad": REF,
+        "nom_site": "tinytext NOT NULL DEFAULT ''",
+        "url_site": TEXT,
+        "virtuel": TEXT,
+    },
+    "spip_breves": {
+        "id_breve": ID,
+        "date_heure": DATETIME,
+        "titre": TEXT,
+        "texte": LONGTEXT,
+        "lien_titre": TEXT,
+        "lien_url": TEXT,
+        "statut": "varchar(6) NOT NULL DEFAULT '0'",
+        "id_rubrique": REF,
+        "lang": "varchar(10) NOT NULL DEFAULT ''",
+        "langue_choisie": "varchar(3) DEFAULT 'non'",
+        "maj": MAJ,
+    },
+    "spip_groupes_mots": {
+        "id_groupe": ID,
+        "titre": TEXT,
+        "descriptif": TEXT,
+        "texte": LONGTEXT,
+        "unseul": "varchar(3) NOT NULL DEFAULT ''",
+        "obligatoire": "varchar(3) NOT NULL DEFAULT ''",
+        "tables_liees": TEXT,
+        "minirezo": "varchar(3) NOT NULL DEFAULT ''",
+        "comite": "varchar(3) NOT NULL DEFAULT ''",
+        "forum": "varchar(3) NOT NULL DEFAULT ''",
+        "maj": MAJ,
+    },
+    "spip_mots": {
+        "id_mot": ID,
+        "titre": TEXT,
+        "descriptif": TEXT,
+        "texte": LONGTEXT,
+        "id_groupe": REF,
+        "type": TEXT,
+        "maj": MAJ,
+    },
+    "spip_mots_liens": {
+        "id_mot": REF,
+        "id_objet": REF,
+        "objet": "varchar(25) NOT NULL DEFAULT ''",
+    },
+    "spip_documents": {
+        "id_document": ID,
+        "id_vignette": REF,
+        "extension": "varchar(10) NOT NULL DEFAULT ''",
+        "titre": TEXT,
+        "date": DATETIME,
+        "descriptif": TEXT,
+        "fichier": TEXT,
+        "taille": "bigint(20) DEFAULT NULL",
+        "largeur": "int(11) DEFAULT NULL",
+        "hauteur": "int(11) DEFAULT NULL",
+        "media": "varchar(10) NOT NULL DEFAULT 'file'",
+        "mode": "varchar(10) NOT NULL DEFAULT 'document'",
+        "distant": "varchar(3) DEFAULT 'non'",
+        "statut": "varchar(10) NOT NULL DEFAULT '0'",
+        "credits": "varchar(255) NOT NULL DEFAULT ''",
+        "date_publication": DATETIME,
+        "brise": "tinyint(4) DEFAULT 0",
+        "maj": MAJ,
+    },
+    "spip_documents_liens": {
+        "id_document": REF,
+        "id_objet": REF,
+        "objet": "varchar(25) NOT NULL DEFAULT ''",
+        "vu": "enum('non','oui') NOT NULL DEFAULT 'non'",
+        "rang_lien": "int(4) NOT NULL DEFAULT '0'",
+    },
+    "spip_auteurs": {
+        "id_auteur": ID,
+        "nom": TEXT,
+        "bio": TEXT,
+        "email": "tinytext NOT NULL DEFAULT ''",
+        "nom_site": "tinytext NOT NULL DEFAULT ''",
+        "url_site": TEXT,
+        "login": "varchar(255) BINARY DEFAULT NULL",
+        "pass": "tinytext NOT NULL DEFAULT ''",
+        "low_sec": "tinytext NOT NULL DEFAULT ''",
+        "statut": "varchar(255) NOT NULL DEFAULT '0'",
+        "webmestre": "varchar(3) NOT NULL DEFAULT 'non'",
+        "maj": MAJ,
+        "pgp": TEXT,
+        "htpass": "tinytext NOT NULL DEFAULT ''",
+        "en_ligne": DATETIME,
+        "alea_actuel": "tinytext DEFAULT NULL",
+        "alea_futur": "tinytext DEFAULT NULL",
+        "prefs": "text DEFAULT NULL",
+        "cookie_oubli": "tinytext DEFAULT NULL",
+        "source": "varchar(10) NOT NULL DEFAULT 'spip'",
+        "lang": "varchar(10) NOT NULL DEFAULT ''",
+        "imessage": "varchar(3) NOT NULL DEFAULT ''",
+        "backup_cles": "mediumtext NOT NULL DEFAULT ''",
+    },
+    "spip_auteurs_liens": {
+        "id_auteur": REF,
+        "id_objet": REF,
+        "objet": "varchar(25) NOT NULL DEFAULT ''",
+        "vu": "varchar(6) NOT NULL DEFAULT 'non'",
+    },
+    "spip_urls": {
+        "id_parent": REF,
+        "url": "varchar(255) NOT NULL",
+        "type": "varchar(25) NOT NULL DEFAULT 'article'",
+        "id_objet": "bigint(21) NOT NULL",
+        "date": DATETIME,
+        "segments": "smallint(3) NOT NULL DEFAULT '1'",
+        "perma": "tinyint(1) NOT NULL DEFAULT '0'",
+    },
+    "spip_evenements": {
+        "id_evenement": ID,
+        "id_article": REF,
+        "date_debut": DATETIME,
+        "date_fin": DATETIME,
+        "titre": TEXT,
+        "descriptif": TEXT,
+        "lieu": TEXT,
+        "adresse": TEXT,
+        "inscription": "tinyint(1) NOT NULL DEFAULT 0",
+        "places": "int(11) NOT NULL DEFAULT 0",
+        "horaire": "varchar(3) NOT NULL DEFAULT 'oui'",
+        "id_evenement_source": "bigint(21) NOT NULL",
+        "statut": "varchar(10) NOT NULL DEFAULT '0'",
+        "maj": MAJ,
+        "date_creation": DATETIME,
+    },
+}
+
+KEYS = {
+    "spip_rubriques": ["PRIMARY KEY (id_rubrique)", "KEY lang (lang)", "KEY id_parent (id_parent)"],
+    "spip_articles": [
+        "PRIMARY KEY (id_article)",
+        "KEY id_rubrique (id_rubrique)",
+        "KEY id_secteur (id_secteur)",
+        "KEY id_trad (id_trad)",
+        "KEY lang (lang)",
+        "KEY statut (statut, date)",
+    ],
+    "spip_breves": ["PRIMARY KEY (id_breve)", "KEY id_rubrique (id_rubrique)"],
+    "spip_groupes_mots": ["PRIMARY KEY (id_groupe)"],
+    "spip_mots": ["PRIMARY KEY (id_mot)", "KEY id_groupe (id_groupe)"],
+    "spip_mots_liens": [
+        "PRIMARY KEY (id_mot, id_objet, objet)",
+        "KEY id_objet (id_objet)",
+        "KEY objet (objet)",
+    ],
+    "spip_documents": ["PRIMARY KEY (id_document)", "KEY mode (mode)", "KEY extension (extension)"],
+    "spip_documents_liens": [
+        "PRIMARY KEY (id_document, id_objet, objet)",
+        "KEY id_objet (id_objet)",
+        "KEY objet (objet)",
+    ],
+    "spip_auteurs": ["PRIMARY KEY (id_auteur)", "KEY login (login)", "KEY statut (statut)"],
+    "spip_auteurs_liens": [
+        "PRIMARY KEY (id_auteur, id_objet, objet)",
+        "KEY id_objet (id_objet)",
+        "KEY objet (objet)",
+    ],
+    "spip_urls": ["PRIMARY KEY (id_parent, url)", "KEY type (type, id_objet)"],
+    "spip_evenements": [
+        "PRIMARY KEY (id_evenement)",
+        "KEY date_debut (date_debut)",
+        "KEY date_fin (date_fin)",
+        "KEY id_article (id_article)",
+    ],
+}
+
+
+def create_statements():
+    """CREATE TABLE statements, utf8mb4 as a SPIP 4 site uses."""
+    for table, columns in TABLES.items():
+        lines = [f"`{name}` {kind}" for name, kind in columns.items()] + KEYS[table]
+        yield (
+            f"CREATE TABLE `{table}` (\n  "
+            + ",\n  ".join(lines)
+            + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+        )
