@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils.html import format_html
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -54,7 +55,9 @@ def _pdf(title, paragraphs):
             line = f"{line} {word}".strip()
         lines += [line, ""]
     doc = get_document_model()(title=title[:255])
-    doc.file.save("demo.pdf", ContentFile(text_pdf([lines], title=title)), save=False)
+    # Named after the document, as an editor's upload would be: the admin's list and a
+    # visitor's download folder show which one it is.
+    doc.file.save(f"{slugify(title)[:60].strip('-')}.pdf", ContentFile(text_pdf([lines], title=title)), save=False)
     doc.save()
     return doc
 

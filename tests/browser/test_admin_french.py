@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -117,6 +118,10 @@ def editors_content():
         content.update(filter(None, [page.title_en, getattr(page, "seo_title_en", "")]))
     for notice in Notice.objects.all():
         content.update(filter(None, [notice.message_en]))
+    # Documents' titles and file names are what editors uploaded; a file name the storage made
+    # unique ("rapport_Of4Stlm.pdf") holds letters that read as English words.
+    for document in get_document_model().objects.all():
+        content.update(filter(None, [document.title, document.filename]))
     return sorted(
         (piece.strip() for piece in content if len(piece.strip()) > 3), key=len, reverse=True
     )
