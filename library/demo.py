@@ -57,7 +57,11 @@ def _pdf(title, paragraphs):
     doc = get_document_model()(title=title[:255])
     # Named after the document, as an editor's upload would be: the admin's list and a
     # visitor's download folder show which one it is.
-    doc.file.save(f"{slugify(title)[:60].strip('-')}.pdf", ContentFile(text_pdf([lines], title=title)), save=False)
+    doc.file.save(
+        f"{slugify(title)[:60].strip('-')}.pdf",
+        ContentFile(text_pdf([lines], title=title)),
+        save=False,
+    )
     doc.save()
     return doc
 
