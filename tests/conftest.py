@@ -10,7 +10,25 @@ from django.utils import translation
 from articles.factories import ArticlePageFactory, ThemeFactory
 from home.site_tree import ensure_site_tree
 
+from . import database_template
 from .database_state import restore, snapshot
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """Several test processes on PostgreSQL: their databases made from one migrated template
+    (tests/database_template.py)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    if workerinput and connection.vendor == "postgresql":
+        database_template.use_template(workerinput["testrunuid"])
+
+
+def pytest_sessionfinish(session):
+    # The run's last step, in the process that started the others.
+    is_controller = not hasattr(session.config, "workerinput")
+    if is_controller and session.config.getoption("numprocesses", None):
+        if connection.vendor == "postgresql":
+            database_template.drop_template()
 
 
 @pytest.fixture(scope="session")
