@@ -9,6 +9,7 @@ from django.utils import translation
 
 from articles.factories import ArticlePageFactory, ThemeFactory
 from home.site_tree import ensure_site_tree
+from pagecache import cache as page_cache
 
 from . import database_template
 from .database_state import restore, snapshot
@@ -46,6 +47,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 BASELINE = {}
+IN_TRANSACTION = page_cache.in_transaction
 
 
 def _flushes_the_database(item):
@@ -101,10 +103,15 @@ def _empty_cache():
 def _changes_purge_at_once(monkeypatch):
     """Each test runs in a transaction that is rolled back, never committed: a purge would
     wait for a commit that never comes. In tests, a change purges at once, as if committed
-    (tests of the once-per-transaction purge put `pagecache.cache.in_transaction` back)."""
-    from pagecache import cache as page_cache
-
+    (tests of the once-per-transaction purge ask for `purges_at_commit`)."""
     monkeypatch.setattr(page_cache, "in_transaction", lambda: False)
+
+
+@pytest.fixture
+def purges_at_commit(monkeypatch):
+    """As in production: changes inside a transaction purge once, when it commits (for tests
+    whose transactions do commit: transactional_db, live_server)."""
+    monkeypatch.setattr(page_cache, "in_transaction", IN_TRANSACTION)
 
 
 @pytest.fixture(autouse=True)

@@ -90,7 +90,9 @@ def edge_backend(settings):
 
 
 @needs_varnish
-def test_many_changes_in_one_transaction_send_one_ban(transactional_db, site_tree, edge_backend):
+def test_many_changes_in_one_transaction_send_one_ban(
+    transactional_db, site_tree, edge_backend, purges_at_commit
+):
     """An import writes thousands of rows in one transaction (articles.interchange.writing):
     the edge hears of it once, at commit."""
     _home, news_index = site_tree
@@ -113,7 +115,9 @@ def test_many_changes_in_one_transaction_send_one_ban(transactional_db, site_tre
 
 
 @needs_varnish
-def test_an_import_sends_one_ban(transactional_db, site_tree, edge_backend, tmp_path):
+def test_an_import_sends_one_ban(
+    transactional_db, site_tree, edge_backend, purges_at_commit, tmp_path
+):
     """The spreadsheet import, 300 rows (scripts/benchmark_import.py's file: themes, drafts
     and published articles): one request to the edge, whatever the number of rows."""
     path = tmp_path / "articles.csv"
