@@ -107,3 +107,12 @@ def attach_pictures(items, preset, field="lead_image_id"):
     for item in items:
         item.picture = found.get(getattr(item, field))
     return items
+
+
+def prepare_renditions(images):
+    """Make now every rendition a page may draw of `images`, rather than on the first visit
+    of a page that shows them (`load_demo`: the demo's first pages answer at once)."""
+    specs = sorted({spec for preset in PRESETS for spec in _all_specs(preset)})
+    for image in images:
+        if not image.is_svg():
+            image.get_renditions(*specs)

@@ -2,11 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from wagtail.images import get_image_model
+
 from agenda.demo import ensure_agenda_demo
 from articles.demo import ensure_articles_demo
 from articles.demo_data import THEMES
 from articles.models import ArticlePage
 from association.demo import ensure_association_demo
+from core.pictures import prepare_renditions
 from guides.demo import ensure_guides_demo
 from guides.demo_content import GUIDES_INTRODUCTION
 from home.site_tree import (
@@ -51,8 +54,8 @@ class Command(BaseCommand):
     help = (
         "Create the home page, the news index, the association's settings and donation page, "
         "the demo themes and articles, the case law and document library sections and their "
-        "demo decisions and documents, the guides. Idempotent: what already exists is left as "
-        "it is."
+        "demo decisions and documents, the guides, the agenda's events, and the renditions the "
+        "pages draw of the demo's images. Idempotent: what already exists is left as it is."
     )
 
     def handle(self, *args, **options):
@@ -77,6 +80,7 @@ class Command(BaseCommand):
             resources = ensure_library_demo(case_law, library, theme_slugs)
             guides = ensure_guides_demo(ensure_guides_section(home, GUIDES_INTRODUCTION))
             events = ensure_agenda_demo(ensure_agenda(home))
+            prepare_renditions(get_image_model().objects.all())
         self.stdout.write(
             f"Demo content ready ({created} article(s) added, {resources} decision(s) and "
             f"document(s) added, {guides} guide(s) added, {events} event(s) added)."
