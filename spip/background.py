@@ -134,25 +134,54 @@ def run_queued(pk):
     if not updated:
         return None
     run = ImportRun.objects.get(pk=pk)
-    progress = Progress(pk)
+    return _run(run, run.database, mapping_text=run.mapping_text or None)
+
+
+def run_here(database, img, mapping_path=None, dry_run=False, user=None):
+    """What `import_spip --database … --img …` does: the import in this process, recorded as
+    the active run like one started in the admin, so that the admin shows its progress and
+    starts no other meanwhile. Raises AlreadyRunning when another run is active."""
+    settle_dead_runs()
+    try:
+        with transaction.atomic():
+            run = ImportRun.objects.create(
+                status=ImportRun.RUNNING,
+                active=True,
+                dry_run=dry_run,
+                user=user,
+                database=without_password(database),
+                img=img,
+                pid=os.getpid(),
+                host=socket.gethostname(),
+                heartbeat_at=timezone.now(),
+                progress=_("Reading the SPIP site"),
+            )
+    except IntegrityError as error:
+        raise AlreadyRunning from error
+    return _run(run, database, mapping_path=mapping_path)
+
+
+def _run(run, database, mapping_text=None, mapping_path=None):
+    progress = Progress(run.pk)
     try:
         return run_import(
-            run.database,
+            database,
             run.img,
-            mapping_text=run.mapping_text or None,
+            mapping_path=mapping_path,
+            mapping_text=mapping_text,
             dry_run=run.dry_run,
             user=run.user,
             run=run,
             progress=progress,
         )
     except Exception as error:
-        logger.exception("The SPIP import %s failed", pk)
-        _fail(pk, _("The import failed: %(error)s. Nothing was written.") % {"error": error})
+        logger.exception("The SPIP import %s failed", run.pk)
+        _fail(run.pk, _("The import failed: %(error)s. Nothing was written.") % {"error": error})
         raise
     finally:
         progress.close()
         if not run.dry_run:  # the password, if any, is not kept once it is no longer needed
-            ImportRun.objects.filter(pk=pk).update(database=without_password(run.database))
+            ImportRun.objects.filter(pk=run.pk).update(database=without_password(run.database))
 
 
 def without_password(url):

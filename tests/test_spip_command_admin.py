@@ -3,6 +3,8 @@ report and writes nothing); writers do not reach the moderators' admin screens
 (tests/test_spip_admin_runs.py runs those)."""
 
 import io
+import os
+import socket
 
 import pytest
 
@@ -10,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import ArticlePage
 from editorial import roles
@@ -50,6 +53,32 @@ def test_command_refuses_an_unreachable_database(sections, tmp_path):
         )
     run = ImportRun.objects.get()
     assert not run.succeeded and "injoignable" in str(run.report["problems"])
+
+
+@pytest.mark.django_db
+def test_command_waits_for_the_run_started_in_the_admin(spip_sample, sections):
+    """A moderator's import is running (started in the admin, this process stands for its
+    worker): the command run on the server at the same time refuses, and writes nothing."""
+    url, img, _counts = spip_sample
+    running = ImportRun.objects.create(
+        status=ImportRun.RUNNING,
+        active=True,
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        heartbeat_at=timezone.now(),
+        progress="Écriture des pages : 200 sur 1 200",
+    )
+    with pytest.raises(CommandError, match="déjà en cours : rien n’a été écrit"):
+        call_command("import_spip", "--database", url, "--img", str(img), stdout=io.StringIO())
+    assert not ArticlePage.objects.exists() and not MigratedObject.objects.exists()
+    assert list(ImportRun.objects.all()) == [running]
+    running.refresh_from_db()
+    assert running.active and running.status == ImportRun.RUNNING
+
+    ImportRun.objects.filter(pk=running.pk).update(active=False, status=ImportRun.FINISHED)
+    call_command("import_spip", "--database", url, "--img", str(img), stdout=io.StringIO())
+    assert ArticlePage.objects.exists()
+    assert not ImportRun.objects.filter(active=True).exists()
 
 
 def test_writers_do_not_see_the_screen(client, db):

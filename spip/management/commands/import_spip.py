@@ -1,8 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from spip.background import run_queued
-from spip.run import run_import
+from spip.background import AlreadyRunning, run_here, run_queued
 
 
 class Command(BaseCommand):
@@ -38,13 +37,19 @@ class Command(BaseCommand):
                 user = get_user_model().objects.filter(username=options["user"]).first()
                 if user is None:
                     raise CommandError(f"Pas d’utilisateur « {options['user']} ».")
-            report = run_import(
-                options["database"],
-                options["img"],
-                mapping_path=options["mapping"],
-                dry_run=options["dry_run"],
-                user=user,
-            )
+            try:
+                report = run_here(
+                    options["database"],
+                    options["img"],
+                    mapping_path=options["mapping"],
+                    dry_run=options["dry_run"],
+                    user=user,
+                )
+            except AlreadyRunning as error:
+                raise CommandError(
+                    "Un import SPIP est déjà en cours : rien n’a été écrit. Attendez sa fin "
+                    "(l’administration montre où il en est : Paramètres › Importer un site SPIP)."
+                ) from error
         for line in report.lines():
             self.stdout.write(line)
         if not report.succeeded:
