@@ -15,7 +15,9 @@ import pytest
 
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.template.defaultfilters import filesizeformat
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.documents import get_document_model
@@ -318,3 +320,31 @@ def _write(data, name="import.zip"):
     path = Path(tempfile.mkdtemp()) / name
     path.write_bytes(data)
     return str(path)
+
+
+def test_checking_an_export_again_asks_the_same_queries_for_3_or_12_rows(
+    sections, conseil_etat, echr, age_theme
+):
+    """A moderator checks the export of the whole library before importing it back: each row
+    is compared with its page (court, themes, links), read for all of them at once."""
+
+    def checked(section):
+        out = io.BytesIO()
+        write_zip(section, out, "csv")
+        with CaptureQueriesContext(connection) as queries:
+            plan = run(section, out.getvalue(), dry_run=True)
+        assert len(plan.unchanged) == section.model.objects.count()
+        return len(queries)
+
+    counts = []
+    for total in (3, 12):
+        while DecisionPage.objects.count() < total:
+            n = DecisionPage.objects.count()
+            lower = decision(sections, echr, decision_date=DAY, number=f"« {n} » – Ā", themes=[])
+            upper = decision(sections, conseil_etat, decision_date=DAY, themes=[age_theme])
+            upper.lower_decisions.set([lower])
+            upper.save_revision().publish()
+            document(sections, themes=[age_theme], kind="decree", reference=f"NOR {n}")
+            document(sections, themes=[age_theme], kind="report")
+        counts.append((checked(DECISIONS), checked(DOCUMENTS)))
+    assert counts[0] == counts[1], counts

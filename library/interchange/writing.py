@@ -44,7 +44,7 @@ def import_rows(section, rows, archive=None, dry_run=False, user=None):
             section=section.index_model._meta.verbose_name,
         )
         existing = existing_pages(
-            section.model.objects.all(),
+            _with_what_is_compared(section),
             rows,
             language,
             gettext_lazy("this id is another kind of page's"),
@@ -91,6 +91,19 @@ def import_rows(section, rows, archive=None, dry_run=False, user=None):
         if dry_run:
             transaction.set_rollback(True)
     return plan
+
+
+def _with_what_is_compared(section):
+    """The section's pages with what a row is compared with (its court, its file, its themes
+    and links), read in a few queries whatever the number of rows."""
+    names = {*section.columns, section.file_field}
+    related = [
+        field.name
+        for field in section.model._meta.concrete_fields
+        if field.many_to_one and field.name in names
+    ]
+    many = ["themes", *(column for column, is_many in section.relations.items() if is_many)]
+    return section.model.objects.select_related(*related).prefetch_related(*many)
 
 
 def _fields(section, row, documents):
