@@ -1,7 +1,7 @@
 """Every page type of the resource centre costs the same number of queries with 100 items or
 10,000: the sections' listings with their filters combined, a decision, a document, the search
-filtered by kind, the feeds, in French and in English. The 10,000 rows are written by
-library.factories.bulk_pages, in seconds."""
+filtered by kind, the feeds, in French and in English. The 10,000 rows are written in bulk
+(tests/bulk_pages), in seconds."""
 
 import datetime
 
@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from library.factories import bulk_pages
+from core.slugs import ascii_slug
 from library.models import DecisionPage, DocumentPage
 
+from .bulk_pages import add_children, file_under_themes
 from .library_fixtures import *  # noqa: F403 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def grow(sections, courts, theme, count, start):
         court = courts[n % len(courts)]
         day = FIRST_DAY + datetime.timedelta(days=(start + n) % 3000)
         return {
-            "court": court,
+            "court_id": court.pk,
             "kind": ("arret", "ordonnance")[n % 2],
             "number": str(400000 + start + n),
             "decision_date": day,
@@ -66,8 +67,18 @@ def grow(sections, courts, theme, count, start):
             "file_languages": ["fr", "en"] if n % 2 else ["fr"],
         }
 
-    bulk_pages(sections[0], DecisionPage, count, decision, themes=[theme])
-    bulk_pages(sections[1], DocumentPage, count, document, themes=[theme])
+    def rows(fields_of):
+        for n in range(count):
+            fields = fields_of(n)
+            slug = f"{ascii_slug(fields['title_fr'])[:60]}-{start + n}"
+            yield {**fields, "slug_fr": slug, "slug_en": slug}
+
+    for section, model, fields_of in (
+        (sections[0], DecisionPage, decision),
+        (sections[1], DocumentPage, document),
+    ):
+        pages = add_children(section, model, list(rows(fields_of)))
+        file_under_themes(model, pages, lambda _n: [theme])
 
 
 def urls(court, theme, lang):
