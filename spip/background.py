@@ -41,23 +41,27 @@ class AlreadyRunning(Exception):
 def start(database, img, mapping_text, dry_run, user):
     """Records a queued run and starts its process once the row is committed. Raises
     AlreadyRunning when another run is active."""
+    run = _record_active(
+        status=ImportRun.QUEUED,
+        dry_run=dry_run,
+        user=user,
+        database=database,
+        img=img,
+        mapping_text=mapping_text,
+        progress=_("Waiting for the import to start"),
+    )
+    transaction.on_commit(lambda: _spawn(run))
+    return run
+
+
+def _record_active(**fields):
+    """The new active run, or AlreadyRunning: the database keeps one active at a time."""
     settle_dead_runs()
     try:
         with transaction.atomic():
-            run = ImportRun.objects.create(
-                status=ImportRun.QUEUED,
-                active=True,
-                dry_run=dry_run,
-                user=user,
-                database=database,
-                img=img,
-                mapping_text=mapping_text,
-                progress=_("Waiting for the import to start"),
-            )
+            return ImportRun.objects.create(active=True, **fields)
     except IntegrityError as error:
         raise AlreadyRunning from error
-    transaction.on_commit(lambda: _spawn(run))
-    return run
 
 
 def _spawn(run):
@@ -141,23 +145,17 @@ def run_here(database, img, mapping_path=None, dry_run=False, user=None):
     """What `import_spip --database … --img …` does: the import in this process, recorded as
     the active run like one started in the admin, so that the admin shows its progress and
     starts no other meanwhile. Raises AlreadyRunning when another run is active."""
-    settle_dead_runs()
-    try:
-        with transaction.atomic():
-            run = ImportRun.objects.create(
-                status=ImportRun.RUNNING,
-                active=True,
-                dry_run=dry_run,
-                user=user,
-                database=without_password(database),
-                img=img,
-                pid=os.getpid(),
-                host=socket.gethostname(),
-                heartbeat_at=timezone.now(),
-                progress=_("Reading the SPIP site"),
-            )
-    except IntegrityError as error:
-        raise AlreadyRunning from error
+    run = _record_active(
+        status=ImportRun.RUNNING,
+        dry_run=dry_run,
+        user=user,
+        database=without_password(database),
+        img=img,
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        heartbeat_at=timezone.now(),
+        progress=_("Reading the SPIP site"),
+    )
     return _run(run, database, mapping_path=mapping_path)
 
 
