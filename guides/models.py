@@ -32,7 +32,7 @@ from .dates import DEFAULT_REVIEW_MONTHS, is_long_overdue, review_due
 from .feeds import UpdatedGuidesFeed
 from .pdf import file_name, guide_pdf, pdf_size
 from .text import SEARCHED_FIELDS, searched_text
-from .tree import GuideTree
+from .tree import GuideTree, guide_pages
 
 LEAD_MAX_LENGTH = 300
 PRINT_ROUTE = "print"
@@ -284,6 +284,7 @@ class GuidePage(RoutablePageMixin, GuideContentPage):
         pdf = guide_pdf(
             self,
             lang,
+            guide_pages(self),
             lambda: self.printable(request).render().content.decode(),
             request.build_absolute_uri("/"),
         )

@@ -2,12 +2,14 @@
 WeasyPrint, in the visitor's language: the same text, order and print stylesheet as the page a
 visitor prints, without depending on the visitor's browser.
 
-The file is kept in Django's cache under the guide's last change (the latest publication of
-any of its pages, or its review): a change makes a new one on the first download, an unchanged
-guide is rendered once per language.
+The file is kept in Django's cache under the guide's version: its live, public pages (each
+one's place and last publication) and its review. A page published, unpublished, moved or
+deleted, or a review, makes a new file on the first download; an unchanged guide is rendered
+once per language.
 WeasyPrint reads only our own static files and media from disk; it never
 follows an address to another server (a guide's links are links, not resources)."""
 
+import hashlib
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,30 +20,19 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.db.models import Max
-from django.utils import timezone
-
-from wagtail.models import Page
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
-def guide_version(guide, pages=None):
-    """What changes when any page of the guide is published or the guide is reviewed: from its
-    live `pages` when the caller has them (guides.tree), else one query."""
-    if pages is not None:
-        latest = max((p.last_published_at for p in pages if p.last_published_at), default=None)
-    else:
-        latest = (
-            Page.objects.filter(path__startswith=guide.path)
-            .live()
-            .aggregate(latest=Max("last_published_at"))["latest"]
-        )
-    stamp = timezone.localtime(latest).strftime("%Y%m%d%H%M%S%f") if latest else "0"
-    return f"{stamp}-{guide.last_reviewed.isoformat()}"
+def guide_version(guide, pages):
+    """What changes when a page of the guide is published, unpublished, moved or deleted, or
+    the guide is reviewed, from its live, public `pages` (guides.tree.guide_pages)."""
+    state = "|".join(f"{page.pk}:{page.path}:{page.last_published_at}" for page in pages)
+    digest = hashlib.sha256(state.encode()).hexdigest()[:20]
+    return f"{digest}-{guide.last_reviewed.isoformat()}"
 
 
-def _cache_key(guide, lang, pages=None):
+def _cache_key(guide, lang, pages):
     return f"guides:pdf:{guide.pk}:{lang}:{guide_version(guide, pages)}"
 
 
@@ -51,10 +42,10 @@ def pdf_size(guide, lang, pages):
     return cache.get(_cache_key(guide, lang, pages) + ":size")
 
 
-def guide_pdf(guide, lang, printable_html, base_url):
+def guide_pdf(guide, lang, pages, printable_html, base_url):
     """The PDF of the guide's printable page (`printable_html()` gives its HTML, rendered only
-    when the PDF is not kept), kept until the guide changes."""
-    key = _cache_key(guide, lang)
+    when the PDF is not kept), kept until the guide's `pages` change."""
+    key = _cache_key(guide, lang, pages)
     pdf = cache.get(key)
     if pdf is None:
         document = HTML(string=printable_html(), base_url=base_url, url_fetcher=LocalFiles())

@@ -93,3 +93,19 @@ def test_no_pdf_for_a_guide_with_nothing_published(client, home_page):
     index = ensure_guides_section(home_page)
     draft = GuidePageFactory(parent=index, title_fr="Brouillon", live=False)
     assert client.get(draft.get_url_in("fr") + "pdf/").status_code == 404
+
+
+def test_a_section_taken_down_leaves_the_file(client, guide):
+    """Unpublishing a section changes no publication date of what stays: the file is made
+    again all the same, without it, and the link gives the new file's size."""
+    guide["guide"].save_revision().publish()  # the guide, not the section, published last
+    guide_url = guide["guide"].get_url_in("fr")
+    pdf_url = guide_url + "pdf/"
+    assert "faisceau d’indices" in pdf_text(client.get(pdf_url))
+    guide["chapter"].unpublish()
+    again = client.get(pdf_url)
+    assert "faisceau d’indices" not in pdf_text(again)
+    assert "Minorité et état civil" in pdf_text(again)
+    size = -(-len(again.content) // 1024)
+    html = client.get(guide_url).content.decode()
+    assert f">Télécharger le dossier en PDF ({size} Ko)</a>" in html
