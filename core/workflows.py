@@ -78,7 +78,8 @@ def start_workflows(pages, user):
         page
         for page in pages
         if getattr(page, "locked", False)
-        or (workflows[page.pk].pk in first_tasks and workflows[page.pk].pk not in plain)
+        # Not plain, or with no active task: Wagtail's start (which then finishes it at once).
+        or workflows[page.pk].pk not in plain
     ]
     for page in one_by_one:
         workflows[page.pk].start(page, user)

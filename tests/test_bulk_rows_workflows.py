@@ -7,10 +7,11 @@ import datetime
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, Task, TaskState, WorkflowState
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
@@ -109,3 +110,25 @@ def test_start_workflows_records_what_workflow_start_records(news_index, django_
     assert timezone.now() - PageLogEntry.objects.latest("timestamp").timestamp < datetime.timedelta(
         minutes=5
     )
+
+
+def test_a_workflow_without_an_active_task_ends_as_wagtail_ends_it(news_index, django_user_model):
+    """The coordinator switched off the review task: Wagtail's own start finishes such a
+    workflow at once, and publishes (an import is a moderator's). The bulk start must not
+    leave the pages « en cours de relecture » forever (later imports would leave them alone)."""
+    roles.apply_roles()
+    user = django_user_model.objects.create_user("coordinatrice", password="pw")
+    user.groups.add(Group.objects.get(name=roles.MODERATORS))
+    pages = []
+    for n in range(2):
+        page = ArticlePageFactory(parent=news_index, title_fr=f"Évaluation « {n} »")
+        page.save_revision(user=user)
+        pages.append(ArticlePage.objects.get(pk=page.pk))
+    workflow = workflows_of(pages)[pages[0].pk]
+    Task.objects.filter(workflow_tasks__workflow=workflow).update(active=False)
+    start_workflows(pages, user)
+    for page in pages:
+        assert not WorkflowState.objects.filter(
+            object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        ).exists()
+        assert Page.objects.get(pk=page.pk).live
