@@ -7,6 +7,8 @@ import os
 
 import pytest
 
+from wagtail.contrib.redirects.models import Redirect
+
 from home.site_tree import ensure_agenda, ensure_guides_section, ensure_library_sections
 from spip.models import MigratedObject
 from spip.run import run_import
@@ -79,6 +81,11 @@ def test_old_addresses_through_a_server_with_the_page_cache(imported, database_u
         assert server.request(path)[:2][0] == 301
         status, headers, _html = server.raw_get(location)
         assert (status, headers["x-cache"]) == (200, "HIT")
+        # An editor's redirect for an old address wins over the import's.
+        path = addresses[0][0]
+        Redirect.add_redirect(path, redirect_to="/fr/actualites/")
+        status, headers, _html = server.request(path)
+        assert (status, headers["Location"]) == (301, "/fr/actualites/"), path
         for path in HOSTILE:
             status, headers, html = server.raw_get(path)
             if status == 302:  # the site's own: an address without a language prefix

@@ -91,9 +91,11 @@ MIDDLEWARE = [
     # the language is known and the suspension checked, before the view.
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An old SPIP address (spip.php?article12, IMG/pdf/…) that would be a 404: its 301.
+    # Listed before Wagtail's redirects, so that it sees a 404 after them: a redirect an
+    # editor made for the same address wins.
     "spip.middleware.OldAddressMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin POSTs in one transaction; a save that cannot reach Redis or the database is
     # rolled back and says so in French (editorial/saving.py).
     "editorial.saving.EditorSaveMiddleware",
