@@ -72,7 +72,8 @@ class Writer:
             user,
         )
         self.progress = progress or (lambda text: None)
-        self.known = {(o.kind, o.spip_id): o for o in MigratedObject.objects.all()}
+        known = MigratedObject.objects.select_related("page", "document", "image", "theme")
+        self.known = {(o.kind, o.spip_id): o for o in known}
         self.page_ids = {key: o.page_id for key, o in self.known.items() if o.page_id}
         self.planned = {member[:2] for item in plan.pages for member in item.members}
         self.planned |= set(plan.aliases)
@@ -284,11 +285,10 @@ class Writer:
         return themes
 
     def first_pdf(self, item):
-        Document = get_document_model()
         for id_document in item.documents:
             migrated = self.known.get(("document", id_document))
             if migrated and migrated.document_id:
-                return Document.objects.get(pk=migrated.document_id)
+                return migrated.document
         return None
 
     def court(self):
