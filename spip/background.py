@@ -90,13 +90,15 @@ def active_run():
 
 
 def settle_dead_runs():
-    """Marks interrupted the active runs whose process is gone."""
+    """Marks interrupted the active runs whose process is gone: seen gone on this machine, or
+    silent too long when it runs elsewhere or has not started (on SQLite a run cannot note
+    its progress while it writes: a long import there is alive, not silent)."""
     now = timezone.now()
     for run in ImportRun.objects.filter(active=True):
         last = run.heartbeat_at or run.started_at
-        gone = run.host == socket.gethostname() and run.pid and not _alive(run.pid)
+        here = run.host == socket.gethostname() and run.pid
         silent = now - last > (SILENT_FOR if run.status == ImportRun.RUNNING else NOT_STARTED_FOR)
-        if gone or silent:
+        if (not _alive(run.pid)) if here else silent:
             _fail(run.pk, _("The import stopped before its end: nothing was written."))
 
 

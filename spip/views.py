@@ -103,6 +103,10 @@ class SpipConfirmView(ModeratorsOnlyMixin, View):
         except background.AlreadyRunning:
             messages.error(request, _("An import is already running: wait until it has finished."))
             return redirect("spip_import_run", pk)
+        # The import has the address now: the dry run keeps it without its password.
+        ImportRun.objects.filter(pk=dry_run.pk).update(
+            database=background.without_password(dry_run.database)
+        )
         return redirect("spip_import_run", run.pk)
 
 

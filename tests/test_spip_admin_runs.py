@@ -7,6 +7,8 @@ cannot start while one runs; a run whose process died does not block the next on
 The background runs are real `manage.py import_spip --run N` processes against the test
 database: PostgreSQL only."""
 
+import datetime
+import os
 import re
 import socket
 import subprocess
@@ -215,3 +217,41 @@ def test_a_run_whose_process_died_does_not_block_the_next(moderator, spip_root):
     assert dead.status == ImportRun.FAILED and not dead.active
     response = post_form(moderator, "mysql://root@127.0.0.1:3306/spip", spip_root / "IMG")
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_long_run_still_going_here_is_not_taken_for_dead(moderator, spip_root):
+    """On SQLite a run notes nothing while it writes: twenty minutes without a word from a
+    process still alive on this machine is a long import, not a dead one."""
+    going = ImportRun.objects.create(
+        status=ImportRun.RUNNING,
+        active=True,
+        database="mysql://root@127.0.0.1/spip",
+        img=str(spip_root / "IMG"),
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        heartbeat_at=timezone.now() - datetime.timedelta(minutes=20),
+    )
+    html = moderator.get(reverse("spip_import_run", args=[going.pk])).content.decode()
+    assert "rien n’a été écrit" not in html
+    going.refresh_from_db()
+    assert going.active and going.status == ImportRun.RUNNING
+    refused = post_form(moderator, "mysql://root@127.0.0.1:3306/spip", spip_root / "IMG")
+    assert "Un import est déjà en cours" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_confirmed_dry_run_forgets_the_password(moderator, spip_root):
+    dry_run = ImportRun.objects.create(
+        status=ImportRun.FINISHED,
+        dry_run=True,
+        succeeded=True,
+        database="mysql://spip:mot-de-passe-été@127.0.0.1:3306/spip",
+        img=str(spip_root / "IMG"),
+    )
+    response = moderator.post(reverse("spip_import_confirm", args=[dry_run.pk]))
+    assert response.status_code == 302
+    run = ImportRun.objects.get(dry_run=False)
+    assert run.database == "mysql://spip:mot-de-passe-été@127.0.0.1:3306/spip"  # to connect
+    dry_run.refresh_from_db()
+    assert dry_run.database == "mysql://spip:***@127.0.0.1:3306/spip"
