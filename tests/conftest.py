@@ -65,12 +65,13 @@ def pytest_runtest_teardown(item, nextitem):
     the editorial groups, the site tree: all gone). Put back what the other tests start from,
     once every fixture is torn down, so the order tests run in (one process or several with
     pytest-xdist) does not matter."""
-    result = yield
-    # nextitem None: the session ends, and the test database with it (already dropped here).
-    if nextitem is not None and "data" in BASELINE and _flushes_the_database(item):
-        with BASELINE["blocker"].unblock():
-            restore(BASELINE["data"])
-    return result
+    try:
+        return (yield)
+    finally:  # a teardown that failed too: the next tests still start from the baseline
+        # nextitem None: the session ends, and the test database with it (already dropped).
+        if nextitem is not None and "data" in BASELINE and _flushes_the_database(item):
+            with BASELINE["blocker"].unblock():
+                restore(BASELINE["data"])
 
 
 DEMO = {}

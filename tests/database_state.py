@@ -13,6 +13,7 @@ not matter. SQLite (`make test` without DATABASE_URL) goes through Django's seri
 
 import json
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -43,13 +44,20 @@ def restore(state):
             for table, rows in state.items():
                 with cursor.cursor.copy(f'COPY "{table}" FROM STDIN (FORMAT BINARY)') as copy:
                     copy.write(rows)
-        return
-    # Not Django's flush with its post_migrate: it would make content types and permissions
-    # again, with new ids.
-    call_command(
-        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
-    )
-    connection.creation.deserialize_db_from_string(state)
+    else:
+        # Not Django's flush with its post_migrate: it would make content types and
+        # permissions again, with new ids.
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        connection.creation.deserialize_db_from_string(state)
+    # A flush before (pytest-django's, with post_migrate) made content types with other ids,
+    # which Django keeps in memory.
+    ContentType.objects.clear_cache()
 
 
 def _tables():
