@@ -88,14 +88,20 @@ def _states(page):
     }
 
 
+def _drafts(news_index, user, titles):
+    """Articles with a revision by `user`, as an import leaves them before their workflow."""
+    pages = []
+    for title in titles:
+        page = ArticlePageFactory(parent=news_index, title_fr=title)
+        page.save_revision(user=user)
+        pages.append(ArticlePage.objects.get(pk=page.pk))
+    return pages
+
+
 def test_start_workflows_records_what_workflow_start_records(news_index, django_user_model):
     roles.apply_roles()
     user = django_user_model.objects.create_user("rédactrice", password="pw")
-    pages = []
-    for n in range(3):
-        page = ArticlePageFactory(parent=news_index, title_fr=f"« Mineurs » isolés, épisode {n}")
-        page.save_revision(user=user)
-        pages.append(ArticlePage.objects.get(pk=page.pk))
+    pages = _drafts(news_index, user, [f"« Mineurs » isolés, épisode {n}" for n in range(3)])
     workflow = workflows_of(pages)[pages[0].pk]
     assert workflow is not None and workflow == pages[0].get_workflow()
     workflow.start(pages[0], user)
@@ -119,11 +125,7 @@ def test_a_workflow_without_an_active_task_ends_as_wagtail_ends_it(news_index, d
     roles.apply_roles()
     user = django_user_model.objects.create_user("coordinatrice", password="pw")
     user.groups.add(Group.objects.get(name=roles.MODERATORS))
-    pages = []
-    for n in range(2):
-        page = ArticlePageFactory(parent=news_index, title_fr=f"Évaluation « {n} »")
-        page.save_revision(user=user)
-        pages.append(ArticlePage.objects.get(pk=page.pk))
+    pages = _drafts(news_index, user, [f"Évaluation « {n} »" for n in range(2)])
     workflow = workflows_of(pages)[pages[0].pk]
     Task.objects.filter(workflow_tasks__workflow=workflow).update(active=False)
     start_workflows(pages, user)
