@@ -10,15 +10,7 @@ WeasyPrint reads only our own static files and media from disk; it never
 follows an address to another server (a guide's links are links, not resources)."""
 
 import hashlib
-import mimetypes
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
@@ -48,8 +40,12 @@ def guide_pdf(guide, lang, pages, printable_html, base_url):
     key = _cache_key(guide, lang, pages)
     pdf = cache.get(key)
     if pdf is None:
-        document = HTML(string=printable_html(), base_url=base_url, url_fetcher=LocalFiles())
-        pdf = document.write_pdf()
+        # Imported here, not at the top: WeasyPrint takes about 0.8 s to import (cffi reads
+        # pango's headers), which every process (each server worker, each `manage.py`
+        # command) would pay at start-up for a download few visitors ask for.
+        from .pdf_render import render_pdf
+
+        pdf = render_pdf(printable_html(), base_url)
         cache.set(key, pdf, CACHE_SECONDS)
         # The guide's pages give the size in their link once it is known: pages rendered
         # from now on. A download never purges the page cache (a visitor could then empty it).
@@ -61,30 +57,3 @@ def file_name(guide, lang):
     """`<slug>-<last reviewed>.pdf`: a reader keeping several versions sees which is which."""
     slug = getattr(guide, f"slug_{lang}", None) or guide.slug
     return f"{slug}-{guide.last_reviewed.isoformat()}.pdf"
-
-
-class LocalFiles(URLFetcher):
-    """Our stylesheet and pictures, from disk; anything else is refused (WeasyPrint then
-    leaves the resource out and goes on)."""
-
-    def fetch(self, url, headers=None):
-        path = unquote(urlsplit(url).path)
-        file = None
-        if path.startswith(settings.STATIC_URL):
-            found = finders.find(path[len(settings.STATIC_URL) :])
-            file = (
-                Path(found) if found else _inside(settings.STATIC_ROOT, path, settings.STATIC_URL)
-            )
-        elif path.startswith(settings.MEDIA_URL):
-            file = _inside(settings.MEDIA_ROOT, path, settings.MEDIA_URL)
-        if file is None or not file.is_file():
-            raise ValueError(f"not one of the site's files: {url}")
-        mime_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, file.read_bytes(), {"Content-Type": mime_type})
-
-
-def _inside(root, path, prefix):
-    """The file `path` names under `root`, or None when it would lead outside it."""
-    root = Path(root).resolve()
-    file = (root / path[len(prefix) :]).resolve()
-    return file if root in file.parents else None

@@ -1,6 +1,9 @@
 """The setup commands `make run` relies on."""
 
+import os
 import re
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -149,3 +152,23 @@ def test_ensure_database_creates_the_database_make_serve_needs(tmp_path):
             # checkpoint, long on a busy machine.
             admin.execute("SET statement_timeout = 0")
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def test_a_process_starts_without_the_pdf_libraries():
+    """WeasyPrint (a guide's PDF) and pypdf (an uploaded PDF's text) are imported when a PDF is
+    made or read, not by every process at start-up: together they took about a second of
+    each server worker's and each command's start."""
+    code = (
+        "import sys, django; django.setup(); import infomie.urls;"
+        "print(sorted(m for m in ('weasyprint', 'pypdf') if m in sys.modules))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "infomie.settings.test"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
