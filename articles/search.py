@@ -39,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, shown_value
 from core.search import SearchKind, clean_query, register_search_kind
 
 from .models import ArticlePage, Theme
@@ -206,14 +206,14 @@ def searched_texts(article, lang):
     title A, lead and theme names B, source and authors C, the text of the body's blocks D.
     Each field in `lang`, or in French where it is empty, as the article is shown. The one
     definition of the searched text: saves, imports and the rebuild command all write it."""
-    themes = " ".join(_shown_value(theme, "name", lang) for theme in article.themes.all())
+    themes = " ".join(shown_value(theme, "name", lang) for theme in article.themes.all())
     return [
-        (_shown_value(article, "title", lang), "A"),
-        (_shown_value(article, "lead", lang), "B"),
+        (shown_value(article, "title", lang), "A"),
+        (shown_value(article, "lead", lang), "B"),
         (themes, "B"),
         (article.source_name or "", "C"),
-        (_shown_value(article, "authors", lang), "C"),
-        (body_text(_shown_value(article, "body", lang)), "D"),
+        (shown_value(article, "authors", lang), "C"),
+        (body_text(shown_value(article, "body", lang)), "D"),
     ]
 
 
@@ -251,14 +251,6 @@ def _block_texts(block, value):
 # Blocks whose value is a setting rather than words the reader reads: a choice's label (the
 # language of a quotation) would make every quote in English findable by "English".
 _NOT_TEXT_BLOCKS = (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.URLBlock)
-
-
-def _shown_value(obj, field, lang):
-    """`field` of `obj` in `lang`, or in French where it is empty."""
-    value = getattr(obj, f"{field}_{lang}", None)
-    if not value and lang != DEFAULT_LANGUAGE:
-        value = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None)
-    return value if value is not None else ""
 
 
 def register_search_kinds():

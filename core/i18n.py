@@ -32,6 +32,15 @@ def language_of(obj, field_name, lang=None):
     return DEFAULT_LANGUAGE
 
 
+def shown_value(obj, field_name, lang):
+    """`field_name` of `obj` as a visitor reading `lang` sees it: in `lang`, or in French where
+    it is empty there ("" when neither has it)."""
+    value = getattr(obj, f"{field_name}_{lang}", None)
+    if not value and lang != DEFAULT_LANGUAGE:
+        value = getattr(obj, f"{field_name}_{DEFAULT_LANGUAGE}", None)
+    return value if value is not None else ""
+
+
 def sorted_query(query):
     """A QueryDict's parameters in a fixed order: a page's links do not depend on the order
     a visitor typed them in (the page cache keeps one page for both)."""

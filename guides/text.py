@@ -5,21 +5,14 @@ page's row (`search_text_fr`, `search_text_en`), written by each save of the liv
 a search reads one column instead of every page's body."""
 
 from articles.search import body_text
-from core.i18n import DEFAULT_LANGUAGE
+from core.i18n import shown_value
 
 SEARCHED_FIELDS = ("title", "lead", "body")
 
 
-def _shown(obj, field, lang):
-    value = getattr(obj, f"{field}_{lang}", None)
-    if not value and lang != DEFAULT_LANGUAGE:
-        value = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None)
-    return value or ""
-
-
 def searched_text(page, lang, themes=()):
     """The text of `page` in `lang`, casefolded (SQLite's LIKE folds ASCII letters only)."""
-    texts = [_shown(page, "title", lang), _shown(page, "lead", lang)]
-    texts += [_shown(theme, "name", lang) for theme in themes]
-    texts.append(body_text(_shown(page, "body", lang)))
+    texts = [shown_value(page, "title", lang), shown_value(page, "lead", lang)]
+    texts += [shown_value(theme, "name", lang) for theme in themes]
+    texts.append(body_text(shown_value(page, "body", lang)))
     return " ".join(" ".join(text.split()) for text in texts if text).casefold()

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from articles.search import SEARCH_CONFIGS
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, shown_value
 from core.search import SearchKind, clean_query, register_search_kind
 
 from .models import DecisionPage, DocumentPage, DocumentText
@@ -105,14 +105,10 @@ def _plain(pages, query, lang):
 
 def searched_text(page, lang):
     """What a visitor reading `page` in `lang` finds it by (fields in `lang` or French)."""
-    texts = [_shown(page, name, lang) for name in page.searched_fields]
+    texts = [shown_value(page, name, lang) for name in page.searched_fields]
     texts += page.searched_extras(lang)
-    texts += [_shown(theme, "name", lang) for theme in page.themes.all()]
+    texts += [shown_value(theme, "name", lang) for theme in page.themes.all()]
     return " ".join(strip_tags(str(text)) for text in texts if text)
-
-
-def _shown(obj, field, lang):
-    return getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", "")
 
 
 def update_page_vectors(model, ids):

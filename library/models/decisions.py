@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, shown_value
 from core.slugs import ascii_slug
 
 from .fields import file_field, themes_field, web_link_field
@@ -108,7 +108,7 @@ class DecisionPage(LibraryPage):
     def built_title(self, lang):
         """ "Conseil d'État, ordonnance n° 469352 du 15 décembre 2022" in `lang`."""
         with translation.override(lang):
-            court = getattr(self.court, f"name_{lang}", None) or self.court.name_fr
+            court = shown_value(self.court, "name", lang)
             if self.city:
                 if lang == "fr":
                     joint = "d’" if self.city[:1].lower() in "aeiouyéèâîh" else "de "
@@ -153,7 +153,7 @@ class DecisionPage(LibraryPage):
         return context
 
     def searched_extras(self, lang):
-        court = getattr(self.court, f"name_{lang}", None) or self.court.name_fr
+        court = shown_value(self.court, "name", lang)
         return [court, self.number, self.ecli, self.city]
 
     def json_ld(self, themes, file_url):
