@@ -9,6 +9,8 @@ A subclass says how its files are checked (`check`), imported (`run`), previewed
 (`preview_context`) and announced when done (`done`). The export's screen, a page or with
 `?format=…` the file itself, is ExportView."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,6 +69,15 @@ class PlanChanged(Exception):
     """The import would not do what its preview showed: rolled back."""
 
 
+@dataclass
+class CheckedFile:
+    """An uploaded file once read and validated (`PendingImportView.check`)."""
+
+    content: object  # how it was read (core.interchange's ReadFile)
+    rows: list  # its validated rows
+    files: object = None  # what came with the rows, if anything (the library's ZIP)
+
+
 class PendingImportView(WagtailAdminTemplateMixin, FormView):
     """Upload a file: its problems, or the preview of what importing it would do."""
 
@@ -87,11 +98,11 @@ class PendingImportView(WagtailAdminTemplateMixin, FormView):
         return reverse(self.import_url_name)
 
     def check(self, data, name):
-        """(how the file was read, validated rows), or ImportFileError."""
+        """The file read and validated (CheckedFile), or ImportFileError."""
         raise NotImplementedError
 
-    def run(self, rows, dry_run, user, data=None):
-        """The plan of the import of `rows` (written unless dry_run)."""
+    def run(self, checked, dry_run, user):
+        """The plan of the import of the `checked` file (written unless dry_run)."""
         raise NotImplementedError
 
     def preview_context(self, content, rows, plan):
@@ -110,8 +121,8 @@ class PendingImportView(WagtailAdminTemplateMixin, FormView):
 
     def preview(self, form, data, name, warning=""):
         try:
-            content, rows = self.check(data, name)
-            plan = self.run(rows, dry_run=True, user=self.request.user, data=data)
+            checked = self.check(data, name)
+            plan = self.run(checked, dry_run=True, user=self.request.user)
         except ImportFileError as exc:
             return self.refuse(form, name, exc.errors)
         token = pending_imports.keep(data, name, self.request.user, plan)
@@ -119,12 +130,12 @@ class PendingImportView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(
             self.get_context_data(
                 form=form,
-                content=content,
+                content=checked.content,
                 plan=plan,
                 token=token,
                 file_name=name,
                 warning=warning,
-                **self.preview_context(content, rows, plan),
+                **self.preview_context(checked.content, checked.rows, plan),
             )
         )
 
@@ -154,9 +165,9 @@ class ConfirmPendingImportMixin:
             return redirect(self.import_url())
         form = self.get_form_class()()
         try:
-            _content, rows = self.check(pending.data, pending.name)
+            checked = self.check(pending.data, pending.name)
             with transaction.atomic():
-                plan = self.run(rows, dry_run=False, user=request.user, data=pending.data)
+                plan = self.run(checked, dry_run=False, user=request.user)
                 if pending_imports.plan_digest(plan) != pending.plan:
                     raise PlanChanged
         except ImportFileError as exc:

@@ -26,7 +26,12 @@ from articles.interchange import (
     write_json,
 )
 from articles.models import ArticlePage
-from core.import_views import ConfirmPendingImportMixin, PendingImportView, UploadForm
+from core.import_views import (
+    CheckedFile,
+    ConfirmPendingImportMixin,
+    PendingImportView,
+    UploadForm,
+)
 from core.import_views import ExportView as BaseExportView
 
 from .roles import MODERATORS
@@ -103,8 +108,8 @@ class ImportView(ModeratorsOnlyMixin, PendingImportView):
     def check(self, data, name):
         return check(data, name)
 
-    def run(self, rows, dry_run, user, data=None):
-        return import_rows(rows, dry_run=dry_run, user=user)
+    def run(self, checked, dry_run, user):
+        return import_rows(checked.rows, dry_run=dry_run, user=user)
 
     def preview_context(self, content, rows, plan):
         return {
@@ -120,14 +125,14 @@ class ImportView(ModeratorsOnlyMixin, PendingImportView):
 
 
 def check(data, name):
-    """(ReadFile, validated rows) of an uploaded file, or ImportFileError."""
+    """An uploaded file of articles read and validated (CheckedFile), or ImportFileError."""
     content = read_file(data, name=name)
     rows = validate(content.rows)
     if not rows:
         raise ImportFileError(
             _("%(file)s: the file has no article, only its header") % {"file": name}
         )
-    return content, rows
+    return CheckedFile(content, rows)
 
 
 class ConfirmImportView(ConfirmPendingImportMixin, ImportView):

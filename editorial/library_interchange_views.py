@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.import_views import ConfirmPendingImportMixin, ExportView, PendingImportView, UploadForm
+from core.import_views import (
+    CheckedFile,
+    ConfirmPendingImportMixin,
+    ExportView,
+    PendingImportView,
+    UploadForm,
+)
 from core.interchange import ImportFileError
 from library.interchange import SECTIONS, WRITERS, import_rows, read_upload, validate, write_zip
 
@@ -85,11 +91,10 @@ class LibraryImportView(ModeratorsOnlyMixin, SectionMixin, PendingImportView):
             raise ImportFileError(
                 _("%(file)s: the file has no row, only its header") % {"file": name}
             )
-        self._archive = upload.archive
-        return upload.content, rows
+        return CheckedFile(upload.content, rows, files=upload.archive)
 
-    def run(self, rows, dry_run, user, data=None):
-        return import_rows(self.section, rows, self._archive, dry_run=dry_run, user=user)
+    def run(self, checked, dry_run, user):
+        return import_rows(self.section, checked.rows, checked.files, dry_run=dry_run, user=user)
 
     def preview_context(self, content, rows, plan):
         return {

@@ -21,8 +21,7 @@ def export_records(section, queryset=None, files=None):
     receives {path in the ZIP: Wagtail document} for the files the rows name."""
     if queryset is None:
         queryset = section.model.objects.all()
-    date_field = "decision_date" if "decision_date" in section.columns else "document_date"
-    queryset = queryset.order_by(date_field, "pk").prefetch_related("themes")
+    queryset = queryset.order_by(section.model.date_field, "pk").prefetch_related("themes")
     for column, many in section.relations.items():
         queryset = queryset.prefetch_related(column) if many else queryset.select_related(column)
     queryset = queryset.select_related(section.file_field)
