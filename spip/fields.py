@@ -1,6 +1,7 @@
 """A PageItem's field values for its page type: SPIP's text through the markup converter (its
 losses noted against the item), titles without SPIP's ordering numbers, dates in Paris time,
-the source of a press item, the place of an event."""
+the source of a press item, the place of an event. A value longer than its field, or a link
+that is not a web address, is noted in the report too: nothing is cut or left out silently."""
 
 import re
 from datetime import datetime
@@ -9,7 +10,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from agenda.models import EventPage
+from articles.models import ArticlePage
+from library.models import DecisionPage, DocumentPage
 
 from .markup import split_multi, to_rich_text
 
@@ -17,6 +25,8 @@ LANGUAGES = ("fr", "en")
 ORDERING_NUMBER = re.compile(r"^\s*\d+\.\s+")
 POSTCODE_CITY = re.compile(r"\b(\d{5})\s+([^,\d][^,]*)$")
 LEAD_LENGTH = 300
+# An event's place when SPIP has none: the site's content is written in French.
+UNKNOWN_PLACE = "à préciser"
 
 
 def spip_datetime(value):
@@ -26,15 +36,42 @@ def spip_datetime(value):
     return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
-def checked_url(url):
+def fitted(losses, label, model, field_name, value):
+    """`value` within the length of `model`'s `field_name`; a cut is noted in `losses` against
+    the item `label`, with the whole value."""
+    field = model._meta.get_field(field_name)
+    if field.max_length is None or len(value) <= field.max_length:
+        return value
+    losses.append(
+        (
+            label,
+            _("%(field)s cut to %(limit)s characters (it was « %(value)s »)")
+            % {"field": capfirst(field.verbose_name), "limit": field.max_length, "value": value},
+        )
+    )
+    return value[: field.max_length]
+
+
+def web_address(losses, label, model, field_name, url):
+    """SPIP's link as a web address (`www.…` completed), or "" with a note in `losses` when it
+    is not one or does not fit its field."""
     url = (url or "").strip()
     if url.startswith("www."):
         url = "https://" + url
+    if not url:
+        return ""
+    field = model._meta.get_field(field_name)
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        return ""
-    return url[:500]
+        problem = _("%(field)s « %(value)s » is not a web address: left out")
+    else:
+        if len(url) <= field.max_length:
+            return url
+        problem = _("%(field)s « %(value)s » is longer than %(limit)s characters: left out")
+    values = {"field": capfirst(field.verbose_name), "value": url, "limit": field.max_length}
+    losses.append((label, problem % values))
+    return ""
 
 
 class FieldMaker:
@@ -62,10 +99,18 @@ class FieldMaker:
     def title(self, item):
         titles = self.localized(item, "titre")
         return {
-            lang: ORDERING_NUMBER.sub("", strip_tags(text)).strip()[:255]
+            lang: self.fitted(
+                item, Page, "title", ORDERING_NUMBER.sub("", strip_tags(text)).strip()
+            )
             or f"{item.kind} {item.spip_id}"
             for lang, text in titles.items()
         }
+
+    def fitted(self, item, model, field_name, value):
+        return fitted(self.losses, item.label, model, field_name, value)
+
+    def web_address(self, item, model, field_name, url):
+        return web_address(self.losses, item.label, model, field_name, url)
 
     def rich(self, item, *field_names):
         """{language: html} of the fields, converted and joined, for rich text fields that
@@ -140,11 +185,13 @@ class FieldMaker:
             **self.per_language("title", titles),
             **self.per_language("lead", leads),
             "published_date": (date or timezone.now()).date(),
-            "source_name": strip_tags(source_name or "").strip()[:200]
+            "source_name": self.fitted(
+                item, ArticlePage, "source_name", strip_tags(source_name or "").strip()
+            )
             or self.mapping.default_source,
-            "source_url_fr": checked_url(source_url),
+            "source_url_fr": self.web_address(item, ArticlePage, "source_url", source_url),
             "source_url_en": None,
-            "authors_fr": item.authors,
+            "authors_fr": self.fitted(item, ArticlePage, "authors", item.authors),
             "authors_en": None,
         }
         for lang in LANGUAGES:
@@ -161,7 +208,7 @@ class FieldMaker:
             "court": court,
             "kind": self.mapping.decision_kind,
             "decision_date": date.date(),
-            "source_url": checked_url(row["url_site"]),
+            "source_url": self.web_address(item, DecisionPage, "source_url", row["url_site"]),
             "decision_file": pdf,
         }
 
@@ -173,7 +220,7 @@ class FieldMaker:
             **self.per_language("summary", self.rich(item, "chapo", "texte", "ps")),
             "kind": self.mapping.document_kind,
             "document_date": date.date(),
-            "authors_fr": item.authors,
+            "authors_fr": self.fitted(item, DocumentPage, "authors", item.authors),
             "document_file": pdf,
         }
 
@@ -202,7 +249,11 @@ class FieldMaker:
         place = POSTCODE_CITY.search(address)
         venue = strip_tags(row["lieu"] or "").strip() or address
         if not venue:
-            self.losses.append((item.label, "Lieu absent dans SPIP : « à préciser »"))
+            venue = UNKNOWN_PLACE
+            self.losses.append(
+                (item.label, _("no place in SPIP: « %(place)s »") % {"place": venue})
+            )
+        city = place.group(2).strip() if place else venue
         return {
             **self.per_language("title", self.title(item)),
             **self.per_language("description", description),
@@ -212,9 +263,9 @@ class FieldMaker:
             "end_time": end.time().replace(second=0, microsecond=0)
             if timed and end > start
             else None,
-            "venue_name": (venue or "à préciser")[:200],
-            "address": address[:300],
+            "venue_name": self.fitted(item, EventPage, "venue_name", venue),
+            "address": self.fitted(item, EventPage, "address", address),
             "postcode": place.group(1) if place else "",
-            "city": (place.group(2).strip() if place else venue or "à préciser")[:100],
+            "city": self.fitted(item, EventPage, "city", city),
             "organiser": self.mapping.organiser,
         }

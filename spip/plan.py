@@ -191,7 +191,7 @@ def _plan_articles(site, mapping, plan):
             for a in site.auteurs_of.get(("article", reference), [])
             if a in site.auteurs
         ]
-        item.authors = ", ".join(names)[:300]
+        item.authors = ", ".join(names)  # cut to its field's length when written, with a note
         item.checksum = checksum(rows, item.themes, item.documents, item.authors, parent, model)
         plan.pages.append(item)
 

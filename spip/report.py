@@ -5,18 +5,24 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MODEL_LABELS = {
-    "article": "articles (revue de presse)",
-    "decision": "décisions",
-    "document": "documents de la bibliothèque",
-    "guide": "guides",
-    "guide_section": "sections de guides",
-    "event": "événements",
-    "theme": "thèmes",
-    "file": "documents (fichiers)",
-    "image": "images",
+    "article": gettext_lazy("articles (press review)"),
+    "decision": gettext_lazy("decisions"),
+    "document": gettext_lazy("library documents"),
+    "guide": gettext_lazy("guides"),
+    "guide_section": gettext_lazy("guide sections"),
+    "event": gettext_lazy("events"),
+    "theme": gettext_lazy("themes"),
+    "file": gettext_lazy("documents (files)"),
+    "image": gettext_lazy("images"),
 }
+
+
+def item_line(mark, item, text):
+    """One item of the report: « ✗ article 12 « Titre » : what is wrong »."""
+    return f"  {mark} " + _("%(item)s: %(text)s") % {"item": item, "text": text}
 
 
 @dataclass
@@ -52,7 +58,7 @@ class Report:
         out = []
         if self.problems:
             out.append(_("Nothing was imported: correct these rows and run the import again."))
-            out += [f"  ✗ {item} : {message}" for item, message in self.problems]
+            out += [item_line("✗", item, message) for item, message in self.problems]
             return out
         if self.dry_run:
             out.append(_("Dry run: nothing was written. This is what the import would do."))
@@ -67,7 +73,7 @@ class Report:
                     f"{count} {MODEL_LABELS.get(name, name)}"
                     for name, count in sorted(counts.items())
                 ]
-                out.append(f"{title} : " + ", ".join(parts))
+                out.append(_("%(item)s: %(text)s") % {"item": title, "text": ", ".join(parts)})
         if self.statuses:
             out.append(
                 _("Pages: %(live)s published, %(review)s submitted for review, %(draft)s drafts.")
@@ -81,8 +87,8 @@ class Report:
             out.append(
                 _("Converted with losses (kept as text): %(count)s") % {"count": len(self.losses)}
             )
-            out += [f"  ~ {item} : {loss}" for item, loss in self.losses]
+            out += [item_line("~", item, loss) for item, loss in self.losses]
         if self.skipped:
             out.append(_("Not imported: %(count)s") % {"count": len(self.skipped)})
-            out += [f"  - {item} : {why}" for item, why in self.skipped]
+            out += [item_line("-", item, why) for item, why in self.skipped]
         return out

@@ -24,7 +24,7 @@ from guides.blocks import GuideBodyBlock
 from guides.models import GuideIndexPage, GuidePage, GuideSectionPage
 from library.models import Court, DecisionIndexPage, DecisionPage, DocumentIndexPage, DocumentPage
 
-from .fields import FieldMaker, spip_datetime
+from .fields import FieldMaker, fitted, spip_datetime
 from .links import STAND_IN, relink_pages
 from .models import MigratedObject, OldAddress
 from .plan import IMAGE_EXTENSIONS, checksum
@@ -58,7 +58,7 @@ class ItemError(Exception):
     """A row that cannot be written: the run stops and names it."""
 
     def __init__(self, label, message):
-        super().__init__(f"{label} : {message}")
+        super().__init__(_("%(item)s: %(text)s") % {"item": label, "text": message})
         self.label, self.message = label, message
 
 
@@ -127,8 +127,11 @@ class Writer:
             theme = migrated.theme if migrated and migrated.theme_id else by_name.get(mot["titre"])
             created = theme is None
             theme = theme or Theme()
-            theme.name_fr = mot["titre"][:100]
-            theme.description_fr = mot["descriptif"][:500]
+            label = f"mot {mot['id_mot']} « {mot['titre']} »"
+            theme.name_fr = fitted(self.fields.losses, label, Theme, "name", mot["titre"])
+            theme.description_fr = fitted(
+                self.fields.losses, label, Theme, "description", mot["descriptif"]
+            )
             theme.save()
             by_name[theme.name_fr] = theme
             (self.report.created if created else self.report.updated)["theme"] += 1
@@ -149,7 +152,10 @@ class Writer:
             kind = "image" if is_image else "file"
             existing = migrated and (migrated.image if is_image else migrated.document)
             obj = existing or (Image() if is_image else Document())
-            obj.title = (doc["titre"] or path.name)[:255]
+            label = f"document {doc['id_document']} « {doc['titre'] or doc['fichier']} »"
+            obj.title = fitted(
+                self.fields.losses, label, type(obj), "title", doc["titre"] or path.name
+            )
             with path.open("rb") as handle:
                 obj.file = File(handle, name=path.name)
                 try:
@@ -377,6 +383,7 @@ class Writer:
 def _messages(error):
     if hasattr(error, "message_dict"):
         return " ; ".join(
-            f"{field} : {' '.join(messages)}" for field, messages in error.message_dict.items()
+            _("%(item)s: %(text)s") % {"item": field, "text": " ".join(messages)}
+            for field, messages in error.message_dict.items()
         )
     return " ".join(error.messages)

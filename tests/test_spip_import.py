@@ -2,8 +2,10 @@
 group in one page, statuses, dates, themes, files; a second run changes nothing; a broken row
 writes nothing and is named."""
 
+import contextlib
 import re
 
+import pymysql
 import pytest
 
 from wagtail.documents import get_document_model
@@ -41,14 +43,64 @@ def test_import_then_again(spip_sample, sections, client):
     """One import of the sample (a minute on this machine), checked from every side; then a
     second run, which changes nothing."""
     url, img, counts = spip_sample
-    report = run_import(url, img)
-    assert report.succeeded, report.lines()
-    every_publishable_item_once(url, counts, report)
-    translation_group_is_one_page(url, counts)
-    internal_links_and_files_resolved(url)
-    headings_are_blocks_of_their_own()
-    every_old_address_is_one_301_to_a_200(client, counts)
-    second_run_changes_nothing(url, img)
+    with an_article_too_long_and_a_wrong_link(url) as (spip_id, title):
+        report = run_import(url, img)
+        assert report.succeeded, report.lines()
+        cuts_and_left_out_links_are_reported(report, spip_id, title)
+        every_publishable_item_once(url, counts, report)
+        translation_group_is_one_page(url, counts)
+        internal_links_and_files_resolved(url)
+        headings_are_blocks_of_their_own()
+        every_old_address_is_one_301_to_a_200(client, counts)
+        second_run_changes_nothing(url, img)
+
+
+@contextlib.contextmanager
+def an_article_too_long_and_a_wrong_link(url):
+    """A press article of the sample with a title longer than a page's (255 characters) and a
+    source link that is not a web address, put back afterwards (other tests share it)."""
+    ((spip_id, title, link),) = spip_query(
+        url,
+        "SELECT id_article, titre, url_site FROM spip_articles WHERE id_rubrique = 1 "
+        "AND statut = 'publie' AND id_trad = 0 ORDER BY id_article LIMIT 1",
+    )
+    long_title = "« Mineurs isolés » : " + "évaluation de l’âge, " * 20 + "فتى وحيد"
+    spip_update(url, long_title, "www.exemple.fr/une adresse avec espaces", spip_id)
+    try:
+        yield spip_id, long_title
+    finally:
+        spip_update(url, title, link, spip_id)
+
+
+def spip_update(url, title, link, spip_id):
+    connection = pymysql.connect(
+        host="127.0.0.1", user="root", database=url.rsplit("/", 1)[1], charset="utf8mb4"
+    )
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE spip_articles SET titre = %s, url_site = %s WHERE id_article = %s",
+                (title, link, spip_id),
+            )
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def cuts_and_left_out_links_are_reported(report, spip_id, title):
+    """Nothing is cut or left out silently: the report names the article, what was done and
+    the whole value."""
+    page = MigratedObject.objects.get(kind="article", spip_id=spip_id).page.specific
+    assert page.title == title[:255] and len(title) > 255
+    assert not page.source_url
+    notes = {loss for item, loss in report.losses if item.startswith(f"article {spip_id} ")}
+    assert f"Titre coupé à 255 caractères (c’était « {title} »)" in notes, notes
+    assert (
+        "Article original (URL) « https://www.exemple.fr/une adresse avec espaces » n’est "
+        "pas une adresse web : laissé de côté"
+    ) in notes, notes
+    lines = "\n".join(report.lines())
+    assert f"  ~ article {spip_id} « {title} » : Titre coupé" in lines
 
 
 def every_publishable_item_once(url, counts, report):

@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from spip.background import AlreadyRunning, run_here, run_queued
 
@@ -28,15 +29,17 @@ class Command(BaseCommand):
         if options["run"] is not None:
             report = run_queued(options["run"])
             if report is None:
-                raise CommandError(f"L’import n° {options['run']} n’attend pas d’être lancé.")
+                raise CommandError(
+                    _("Import no. %(run)s is not waiting to be started.") % {"run": options["run"]}
+                )
         else:
             if not options["database"] or not options["img"]:
-                raise CommandError("Donnez --database et --img.")
+                raise CommandError(_("Give --database and --img."))
             user = None
             if options["user"]:
                 user = get_user_model().objects.filter(username=options["user"]).first()
                 if user is None:
-                    raise CommandError(f"Pas d’utilisateur « {options['user']} ».")
+                    raise CommandError(_("No user « %(user)s ».") % {"user": options["user"]})
             try:
                 report = run_here(
                     options["database"],
@@ -47,10 +50,12 @@ class Command(BaseCommand):
                 )
             except AlreadyRunning as error:
                 raise CommandError(
-                    "Un import SPIP est déjà en cours : rien n’a été écrit. Attendez sa fin "
-                    "(l’administration montre où il en est : Paramètres › Importer un site SPIP)."
+                    _(
+                        "A SPIP import is already running: nothing was written. Wait for its "
+                        "end (the admin shows where it is: Settings › Import a SPIP site)."
+                    )
                 ) from error
         for line in report.lines():
             self.stdout.write(line)
         if not report.succeeded:
-            raise CommandError("Import SPIP : rien n’a été écrit.")
+            raise CommandError(_("SPIP import: nothing was written."))
