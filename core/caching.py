@@ -17,9 +17,10 @@ purges, every other stops reading at once. Nothing is kept in a process between 
   that start and end at their dates, the agenda's day): `func(request)` gives a short string
   that `content_version()` adds to the generation; the page cache keys pages with it, and
   templates key fragments with it (`{% content_version %}`).
-- **Per request**: each key is read once, and the keys the previous request read are asked
+- **Per request**: each key is read once, and the keys the previous request used are asked
   for together, in one round trip, by the first read of the next one (a page reads a dozen
   keys; one round trip each was a sixth of an uncached article's time, docs/benchmarks.md).
+  Only the keys a request used are passed on: a value of an older generation is not.
 
 Keys carry the release (core/release.py): a deployment never unpickles what another one
 stored, classes that have moved since included; while two releases run side by side (a
@@ -27,6 +28,7 @@ rolling restart), a purge reaches its own release only."""
 
 import contextvars
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,9 +47,14 @@ MAX_PREFETCHED_KEYS = 64
 # What this request has read (request_started to request_finished, connected in core.apps);
 # every purge empties it.
 _request_reads = contextvars.ContextVar("infomie_cache_reads", default=None)
-# The keys the last request of this process read: names only, never values.
+# The keys the last request of this process used: names only, never values.
 _last_request_keys = ()
-_PREFETCHED = object()
+
+
+@dataclass
+class _Reads:
+    used: dict = field(default_factory=dict)  # key: value this request read or wrote
+    prefetched: dict | None = None  # what its first read fetched, not used yet
 
 
 # Reading, once per request -------------------------------------------------------------
@@ -55,49 +62,46 @@ _PREFETCHED = object()
 
 def get_once(key):
     """`cache.get(key)`, read once per request (None is never remembered). The request's
-    first read also fetches what the previous request read, in the same round trip."""
+    first read also fetches the keys the previous request used, in the same round trip."""
     reads = _request_reads.get()
     if reads is None:
         return cache.get(key)
-    if key in reads:
-        return reads[key]
-    if _PREFETCHED not in reads:
-        reads[_PREFETCHED] = True
-        keys = [k for k in _last_request_keys if k not in reads]
-        if key not in keys:
-            keys.append(key)
-        reads.update(cache.get_many(keys))
-        if key in reads:
-            return reads[key]
-    value = cache.get(key)
+    if key in reads.used:
+        return reads.used[key]
+    if reads.prefetched is None:
+        keys = [k for k in _last_request_keys if k != key] + [key]
+        reads.prefetched = cache.get_many(keys)
+    value = reads.prefetched.pop(key, None)
+    if value is None:
+        value = cache.get(key)
     if value is not None:
-        reads[key] = value
+        reads.used[key] = value
     return value
 
 
 def set_shared(key, value, timeout):
     cache.set(key, value, timeout)
     if (reads := _request_reads.get()) is not None:
-        reads[key] = value
+        reads.used[key] = value
 
 
 def start_reads(**kwargs):
-    _request_reads.set({})
+    _request_reads.set(_Reads())
 
 
 def end_reads(**kwargs):
     global _last_request_keys
     reads = _request_reads.get()
-    if reads:
-        keys = tuple(key for key in reads if key is not _PREFETCHED)
-        _last_request_keys = keys[:MAX_PREFETCHED_KEYS]
+    if reads is not None and reads.used:
+        _last_request_keys = tuple(reads.used)[:MAX_PREFETCHED_KEYS]
     _request_reads.set(None)
 
 
 def forget_reads(**kwargs):
-    if reads := _request_reads.get():
-        reads.clear()
-        reads[_PREFETCHED] = True
+    """After a purge: what this request read is read again, one key at a time."""
+    if (reads := _request_reads.get()) is not None:
+        reads.used.clear()
+        reads.prefetched = {}
 
 
 # The content generation and the values kept under it -------------------------------------

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from articles.factories import ArticlePageFactory
+from core import caching
 from core import release as release_module
 from core.caching import (
     GENERATION_KEY,
@@ -285,3 +286,34 @@ def test_kept_values_last_until_the_next_purge():
     assert kept("test:value", compute) == 1  # kept, in every process
     purge_page_cache()
     assert kept("test:value", compute) == 2
+
+
+class RecordingCache:
+    """The real shared cache, with the keys each `get_many` asked for."""
+
+    def __init__(self, real):
+        self.real, self.asked = real, []
+
+    def get_many(self, keys, *args, **kwargs):
+        self.asked.append(list(keys))
+        return self.real.get_many(keys, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_request_asks_at_once_only_for_what_the_previous_one_used(client, article, monkeypatch):
+    """The first read of a request fetches, in one round trip, the keys the previous request
+    used: after a publication, the values of the older generation are not fetched again and
+    again."""
+    recording = RecordingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", recording)
+    url = article.get_url_in("fr")
+    assert client.get(url)["X-Cache"] == "MISS"
+    older = current_generation()
+    article.title_fr = "« Évaluation » : le titre d’après"
+    article.save_revision().publish()
+    assert client.get(url)["X-Cache"] == "MISS"  # asks for the older values once, unused
+    assert any(f":{older}:" in key for key in recording.asked[-1])
+    assert client.get(url)["X-Cache"] == "HIT"
+    assert not [key for key in recording.asked[-1] if f":{older}:" in key], recording.asked[-1]
