@@ -68,7 +68,7 @@ class SpipRunView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        background.settle_dead_runs()
+        background.settle_dead_runs()  # once: below, the active runs are the live ones
         run = get_object_or_404(ImportRun.objects.select_related("user"), pk=self.kwargs["pk"])
         report = Report.from_dict(run.report) if run.report else None
         return super().get_context_data(
@@ -76,7 +76,7 @@ class SpipRunView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             report=report,
             lines=report.lines() if report else [],
             database=background.without_password(run.database),
-            can_confirm=can_confirm(run) and background.active_run() is None,
+            can_confirm=can_confirm(run) and not ImportRun.objects.filter(active=True).exists(),
             **kwargs,
         )
 
