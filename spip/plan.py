@@ -55,6 +55,16 @@ class Plan:
     problems: list = field(default_factory=list)  # (label, message): nothing is written
 
 
+def mot_label(mot):
+    """How the report names a SPIP keyword: « mot 3 « Mineurs » »."""
+    return f"mot {mot['id_mot']} « {mot['titre']} »"
+
+
+def document_label(doc):
+    """How the report names a SPIP document: by its title, else its file."""
+    return f"document {doc['id_document']} « {doc['titre'] or doc['fichier']} »"
+
+
 def make_plan(site, mapping):
     plan = Plan()
     _plan_themes(site, mapping, plan)
@@ -78,14 +88,12 @@ def _plan_themes(site, mapping, plan):
         if mot["id_groupe"] in mapping.theme_groups:
             plan.themes.append(mot)
         else:
-            plan.skipped.append(
-                (f"mot {mot['id_mot']} « {mot['titre']} »", _("its keyword group is not mapped"))
-            )
+            plan.skipped.append((mot_label(mot), _("its keyword group is not mapped")))
 
 
 def _plan_files(site, plan):
     for doc in site.documents.values():
-        label = f"document {doc['id_document']} « {doc['titre'] or doc['fichier']} »"
+        label = document_label(doc)
         if doc["mode"] == "vignette":
             plan.skipped.append((label, _("a thumbnail SPIP made")))
         elif doc["distant"] == "oui":

@@ -27,7 +27,7 @@ from library.models import Court, DecisionIndexPage, DecisionPage, DocumentIndex
 from .fields import FieldMaker, fitted, spip_datetime
 from .links import STAND_IN, relink_pages
 from .models import MigratedObject, OldAddress
-from .plan import IMAGE_EXTENSIONS, checksum
+from .plan import IMAGE_EXTENSIONS, checksum, document_label, mot_label
 
 INDEXES = {
     "press_review": ArticleIndexPage,
@@ -127,7 +127,7 @@ class Writer:
             theme = migrated.theme if migrated and migrated.theme_id else by_name.get(mot["titre"])
             created = theme is None
             theme = theme or Theme()
-            label = f"mot {mot['id_mot']} « {mot['titre']} »"
+            label = mot_label(mot)
             theme.name_fr = fitted(self.fields.losses, label, Theme, "name", mot["titre"])
             theme.description_fr = fitted(
                 self.fields.losses, label, Theme, "description", mot["descriptif"]
@@ -152,7 +152,7 @@ class Writer:
             kind = "image" if is_image else "file"
             existing = migrated and (migrated.image if is_image else migrated.document)
             obj = existing or (Image() if is_image else Document())
-            label = f"document {doc['id_document']} « {doc['titre'] or doc['fichier']} »"
+            label = document_label(doc)
             obj.title = fitted(
                 self.fields.losses, label, type(obj), "title", doc["titre"] or path.name
             )
@@ -162,7 +162,7 @@ class Writer:
                     obj.full_clean(exclude=["collection", "uploaded_by_user", "file_hash"])
                     obj.save()
                 except ValidationError as error:
-                    raise ItemError(f"document {doc['id_document']}", _messages(error)) from error
+                    raise ItemError(label, _messages(error)) from error
             (self.report.updated if existing else self.report.created)[kind] += 1
             self.remember(key, "fr", digest, **{"image" if is_image else "document": obj})
 

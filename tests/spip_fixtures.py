@@ -49,13 +49,16 @@ def sections(site_tree):
 
 
 def spip_query(url, sql, *args):
-    """Rows of a query on the sample database (the tests' own count of what it holds)."""
+    """Rows of a query on the sample database (the tests' own count of what it holds), or a
+    change to it, committed."""
     connection = pymysql.connect(
         host="127.0.0.1", user="root", database=url.rsplit("/", 1)[1], charset="utf8mb4"
     )
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        connection.commit()
+        return rows
     finally:
         connection.close()

@@ -5,7 +5,6 @@ writes nothing and is named."""
 import contextlib
 import re
 
-import pymysql
 import pytest
 
 from wagtail.documents import get_document_model
@@ -65,26 +64,12 @@ def an_article_too_long_and_a_wrong_link(url):
         "AND statut = 'publie' AND id_trad = 0 ORDER BY id_article LIMIT 1",
     )
     long_title = "« Mineurs isolés » : " + "évaluation de l’âge, " * 20 + "فتى وحيد"
-    spip_update(url, long_title, "www.exemple.fr/une adresse avec espaces", spip_id)
+    change = "UPDATE spip_articles SET titre = %s, url_site = %s WHERE id_article = %s"
+    spip_query(url, change, long_title, "www.exemple.fr/une adresse avec espaces", spip_id)
     try:
         yield spip_id, long_title
     finally:
-        spip_update(url, title, link, spip_id)
-
-
-def spip_update(url, title, link, spip_id):
-    connection = pymysql.connect(
-        host="127.0.0.1", user="root", database=url.rsplit("/", 1)[1], charset="utf8mb4"
-    )
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE spip_articles SET titre = %s, url_site = %s WHERE id_article = %s",
-                (title, link, spip_id),
-            )
-        connection.commit()
-    finally:
-        connection.close()
+        spip_query(url, change, title, link, spip_id)
 
 
 def cuts_and_left_out_links_are_reported(report, spip_id, title):
